@@ -1,0 +1,105 @@
+"""The `kateval` command line. Only this module turns errors into exit codes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from kateval.errors import KatevalError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Evaluate code LLMs on Kotlin Multiplatform tasks.")
+toolchain_app = typer.Typer(no_args_is_help=True, help="Install and inspect the Kotlin toolchain.")
+app.add_typer(toolchain_app, name="toolchain")
+console = Console()
+err_console = Console(stderr=True)
+
+SUITE = typer.Option(..., "--suite", "-s", help="Suite YAML, e.g. suites/kotlin-core.yaml.")
+MODELS = typer.Option(Path("models.yaml"), "--models", help="Endpoints and roles (models.yaml).")
+RUNS = typer.Option(Path("runs"), "--runs-dir", help="Where run folders are written.")
+
+
+@app.command()
+def run(
+    suite: Path = SUITE,
+    models: Path = MODELS,
+    offline: bool = typer.Option(False, "--offline", help="Use gold patches; no model endpoint."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Validate and print the plan only."),
+    run_id: Optional[str] = typer.Option(None, "--run-id", help="Name the run, or resume it."),
+    sandbox: Optional[str] = typer.Option(None, "--sandbox", help="local | docker (overrides the suite)."),
+    runs_dir: Path = RUNS,
+) -> None:
+    """Run a suite: plan, build, test and grade every sample, then summarize."""
+    from kateval.commands.run import run_command
+
+    run_command(console, suite=suite, models=models, offline=offline, dry_run=dry_run,
+                run_id=run_id, sandbox=sandbox, runs_dir=runs_dir)
+
+
+@app.command()
+def validate(
+    suite: Path = SUITE,
+    task: Optional[list[str]] = typer.Option(None, "--task", help="Only these task ids."),
+    runs_dir: Path = RUNS,
+) -> None:
+    """Check every task: hidden tests fail on the base repo and pass with the gold patch, twice."""
+    from kateval.commands.validate import validate_command
+
+    validate_command(console, suite_path=suite, only=task or [], runs_dir=runs_dir)
+
+
+@app.command()
+def rescore(run_dir: Path = typer.Argument(..., help="A run folder, e.g. runs/<run-id>.")) -> None:
+    """Grade a finished run again from its artifacts alone."""
+    from kateval.commands.run import rescore_command
+
+    rescore_command(console, run_dir)
+
+
+@app.command()
+def doctor() -> None:
+    """List every prerequisite, its version, and how to fix what is missing."""
+    from kateval.commands.doctor import doctor_command
+
+    doctor_command(console)
+
+
+@toolchain_app.command("install")
+def toolchain_install(force: bool = typer.Option(False, "--force", help="Reinstall.")) -> None:
+    """Fetch the pinned kotlin-compiler from the npm registry into KATEVAL_HOME."""
+    from kateval.toolchains import kotlinc
+
+    with console.status(f"fetching {kotlinc.NPM_PACKAGE} ..."):
+        target = kotlinc.install(force=force)
+    console.print(f"kotlinc {kotlinc.KOTLIN_VERSION} installed in {target}")
+    paths = kotlinc.locate()
+    console.print(f"JUnit console launcher: {paths.junit_console}")
+
+
+def main() -> None:
+    try:
+        code = app(standalone_mode=False)
+    except KatevalError as exc:
+        err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        err_console.print("interrupted")
+        sys.exit(130)
+    except Exception as exc:  # click's own usage errors
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(2)
+        if isinstance(exc, click.exceptions.Abort):
+            sys.exit(130)
+        raise
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+if __name__ == "__main__":
+    main()

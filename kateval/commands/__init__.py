@@ -1,0 +1,1 @@
+"""One module per CLI command: glue between the CLI and the library."""

@@ -1,0 +1,154 @@
+"""`kateval run` and `kateval rescore`."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from kateval.config import Suite, load_models, load_suite
+from kateval.errors import ConfigError
+from kateval.grading import grade
+from kateval.report import markdown
+from kateval.runner import GoldSolver, Interrupted, RunPlan, execute, write_summary
+from kateval.runs import RunDir, check_run_id, git_sha, new_run_id, tool_versions
+from kateval.sandbox.factory import make_opener
+from kateval.tasks import Task, load_task, select_tasks
+from kateval.toolchains import kotlinc
+
+
+def _snapshot(suite: Suite, mode: str, sandbox: str, models_dump: dict | None) -> dict:
+    return {"suite": suite.model_dump(mode="json"), "mode": mode, "sandbox": sandbox,
+            "models": models_dump}
+
+
+def _make_solver(offline: bool, models_path: Path, suite: Suite, suite_path: Path):
+    if offline:
+        return GoldSolver(), None
+    models = load_models(models_path)
+    from kateval.pipeline import Pipeline
+
+    return Pipeline.from_config(models, suite, suite_path), models.model_dump(mode="json")
+
+
+def _print_dry_run(console: Console, plan: RunPlan, solver) -> None:
+    console.print(f"[bold]dry run[/]: suite {plan.suite.name}, {len(plan.tasks)} tasks x "
+                  f"{plan.suite.samples} samples = {len(plan.units())} samples, "
+                  f"max {plan.max_attempts} attempts, sandbox {plan.suite.sandbox}, "
+                  f"toolchain {plan.suite.toolchain}")
+    for task in plan.tasks:
+        t = plan.timeouts(task)
+        console.print(f"  {task.id}  [{task.spec.difficulty}, {task.spec.category}] targets="
+                      f"{','.join(task.spec.targets)} build<={t.build_s:.0f}s test<={t.test_s:.0f}s")
+    preview = getattr(solver, "preview", None)
+    if preview and plan.tasks:
+        console.print(f"\n[bold]would send[/] (first task, {plan.tasks[0].id}):")
+        console.print(preview(plan.tasks[0]), markup=False, highlight=False)
+    elif plan.tasks:
+        console.print("\nwould send nothing: offline mode applies each task's solution.patch")
+
+
+def results_table(summary: dict) -> Table:
+    table = Table(title=f"{summary['suite']}: {summary['passed']}/{summary['graded']} passed")
+    for column in ("task", "passed", "pass@1", "statuses"):
+        table.add_column(column)
+    for task, entry in summary["tasks"].items():
+        statuses = ", ".join(f"{s}x{n}" for s, n in sorted(entry["statuses"].items()))
+        p1 = entry.get("pass@1")
+        table.add_row(task, f"{entry['passed']}/{entry['graded']}",
+                      "-" if p1 is None else f"{p1:.2f}", statuses)
+    return table
+
+
+def run_command(console: Console, *, suite: Path, models: Path, offline: bool, dry_run: bool,
+                run_id: str | None, sandbox: str | None, runs_dir: Path) -> None:
+    suite_cfg = load_suite(suite)
+    if sandbox:
+        if sandbox not in ("local", "docker"):
+            raise ConfigError(f"--sandbox: unknown sandbox '{sandbox}' (allowed: local, docker)")
+        suite_cfg = suite_cfg.model_copy(update={"sandbox": sandbox})
+    tasks = select_tasks(suite_cfg, suite)
+    solver, models_dump = _make_solver(offline, models, suite_cfg, suite)
+    run_id = check_run_id(run_id) if run_id else new_run_id(suite_cfg.name)
+    run = RunDir(runs_dir / run_id)
+    max_attempts = 1 if offline else suite_cfg.max_attempts
+    mode = "offline" if offline else "models"
+    snapshot = _snapshot(suite_cfg, mode, suite_cfg.sandbox, models_dump)
+    if dry_run:
+        plan = RunPlan(suite_cfg, tasks, run, solver, lambda root: None, max_attempts)
+        _print_dry_run(console, plan, solver)
+        return
+    if run.exists():
+        before = run.read_json("run.json")
+        if before.get("config") != snapshot:
+            raise ConfigError(f"--run-id: run {run_id} was started with a different config "
+                              f"(see {run.root / 'run.json'}); pick a new --run-id")
+        console.print(f"resuming run {run_id}")
+    else:
+        run.write_json("run.json", {
+            "run_id": run_id, "config": snapshot, "suite_path": str(suite),
+            "tasks_dir": str(tasks[0].root.parent) if tasks else None,
+            "tool_versions": tool_versions() | {"kotlinc": _kotlinc_version()},
+            "git_sha": git_sha(Path.cwd()), "argv": sys.argv,
+            "started_at": datetime.now(timezone.utc).isoformat()})
+    plan = RunPlan(suite_cfg, tasks, run, solver,
+                   make_opener(suite_cfg.sandbox, suite_cfg, run_id), max_attempts)
+    try:
+        summary = execute(plan)
+    except KeyboardInterrupt:
+        write_summary(plan)
+        raise Interrupted(f"interrupted; finished samples are saved in {run.root}; resume "
+                          f"with: kateval run --suite {suite} --run-id {run_id}"
+                          f"{' --offline' if offline else ''}") from None
+    (run.root / "report.md").write_text(markdown.render(summary, snapshot))
+    console.print(results_table(summary))
+    _print_headline(console, summary, run.root)
+
+
+def _kotlinc_version() -> str | None:
+    try:
+        return kotlinc.version_of(kotlinc.locate())
+    except Exception:
+        return None
+
+
+def _print_headline(console: Console, summary: dict, root: Path) -> None:
+    rate = summary["pass_rate"]
+    wall = summary["wall_time_per_sample_s"]["mean"]
+    console.print(f"pass rate {summary['passed']}/{summary['graded']}"
+                  f"{'' if rate is None else f' ({100 * rate:.1f}%)'}; "
+                  f"infra errors {summary['infra_errors']}; "
+                  f"{'' if wall is None else f'{wall:.1f}s per sample; '}run folder {root}")
+    if summary["infra_errors"]:
+        console.print(f"[yellow]{summary['infra_errors']} samples hit infrastructure errors; "
+                      f"re-run with --run-id {summary['run_id']} to retry them[/]")
+
+
+def rescore_command(console: Console, run_dir: Path) -> None:
+    """Regrade every attempt from its artifacts and rewrite results.jsonl and summary.json."""
+    run = RunDir(run_dir)
+    meta = run.read_json("run.json")
+    suite = Suite.model_validate(meta["config"]["suite"])
+    tasks_dir = Path(meta["tasks_dir"])
+    changed = 0
+    records = run.latest_results()
+    for (task_id, sample), record in sorted(records.items()):
+        task: Task = load_task(tasks_dir / task_id)
+        last = record["attempts"][-1]["attempt"] if record["attempts"] else None
+        if last is None or record["status"] == "infra_error":
+            continue
+        new = grade(task.spec, run.sample_dir(task_id, sample) / f"attempt-{last}")
+        if new.status != record["status"]:
+            changed += 1
+            record = record | {"status": new.status, "detail": new.detail}
+            run.append_result(record)
+    max_attempts = 1 if meta["config"]["mode"] == "offline" else suite.max_attempts
+    tasks = [load_task(tasks_dir / t) for t in sorted({k[0] for k in records})]
+    plan = RunPlan(suite, tasks, run, None, None, max_attempts)  # type: ignore[arg-type]
+    summary = write_summary(plan)
+    (run.root / "report.md").write_text(markdown.render(summary, meta["config"]))
+    console.print(results_table(summary))
+    console.print(f"rescored {len(records)} samples; {changed} changed status")

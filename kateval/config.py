@@ -1,0 +1,262 @@
+"""Config files as pydantic models, loaded with file- and field-precise one-line errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from kateval.errors import ConfigError
+
+Role = Literal["judge", "builder", "fallback"]
+Status = Literal[
+    "passed", "tests_failed", "build_failed", "patch_failed", "malformed_edit", "timeout",
+    "model_error", "infra_error",
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
+
+
+# ---------------------------------------------------------------- models.yaml
+class Endpoint(Strict):
+    """One model served behind an OpenAI-compatible server."""
+
+    base_url: str
+    """Server root including /v1, e.g. http://localhost:8002/v1."""
+    model: str
+    """Model name as the server knows it (see GET /v1/models)."""
+    kind: Literal["chat", "completion"] = "chat"
+    """`chat` uses /v1/chat/completions; `completion` uses /v1/completions (FIM models)."""
+    edit_format: Literal["fim", "udiff", "search-replace", "whole-file"] | None = None
+    """How this model writes code; default: fim for completion models, search-replace for chat."""
+    api_key_env: str | None = None
+    """Name of the environment variable holding the API key (never the key itself)."""
+    max_concurrency: int = Field(4, ge=1)
+    """Requests in flight at once against this endpoint."""
+    timeout_s: float = Field(300.0, gt=0)
+    """Per-request read timeout in seconds."""
+    max_retries: int = Field(4, ge=0)
+    """Retries on 429, 5xx, timeouts and dropped connections."""
+    max_retry_time_s: float = Field(120.0, gt=0)
+    """Cap on the total time spent retrying one request."""
+    context_window: int = Field(8192, ge=256)
+    """Tokens the model accepts; repo context is trimmed to fit."""
+    max_tokens: int = Field(1024, ge=1)
+    """Upper bound on generated tokens per request."""
+    stream: bool = False
+    """Stream responses to measure time to first token."""
+    stop: list[str] = []
+    """Extra stop sequences."""
+    fim_template: str = "{% for f in context_files %}<filename>{{ f.path }}\n{{ f.text }}\n{% endfor %}<fim_suffix>{{ suffix }}<fim_prefix>{{ prefix }}<fim_middle>"
+    """Jinja2 template for fill-in-the-middle prompts (Mellum's suffix-prefix-middle order)."""
+    price_input_per_1m: float | None = None
+    """Optional price in USD per 1M prompt tokens, for cost accounting."""
+    price_output_per_1m: float | None = None
+    """Optional price in USD per 1M completion tokens, for cost accounting."""
+
+    @property
+    def effective_edit_format(self) -> str:
+        return self.edit_format or ("fim" if self.kind == "completion" else "search-replace")
+
+
+class ModelsFile(Strict):
+    """models.yaml: the endpoints, and which one plays each role."""
+
+    endpoints: dict[str, Endpoint]
+    """Named endpoints."""
+    roles: dict[Role, str]
+    """Role -> endpoint name. judge and builder are required; fallback is optional."""
+
+    @field_validator("roles")
+    @classmethod
+    def _required_roles(cls, roles: dict[str, str]) -> dict[str, str]:
+        for role in ("judge", "builder"):
+            if role not in roles:
+                raise ValueError(f"role '{role}' is required (add `{role}: <endpoint name>`)")
+        return roles
+
+    def endpoint_for(self, role: str) -> Endpoint | None:
+        name = self.roles.get(role)  # type: ignore[call-overload]
+        return self.endpoints[name] if name else None
+
+    def check_references(self, path: Path) -> None:
+        for role, name in self.roles.items():
+            if name not in self.endpoints:
+                known = ", ".join(sorted(self.endpoints)) or "none"
+                raise ConfigError(
+                    f"{path}: roles.{role}: unknown endpoint '{name}' (known: {known}); "
+                    "add it under `endpoints:` or fix the name"
+                )
+
+
+# ---------------------------------------------------------------- suites/*.yaml
+class Limits(Strict):
+    """Resource limits for one sandboxed build or test."""
+
+    memory_mb: int = Field(2048, ge=128)
+    """Memory limit for the sandbox (Docker) in MiB."""
+    cpus: float = Field(1.0, gt=0)
+    """CPU quota for the sandbox (Docker)."""
+    pids: int = Field(256, ge=16)
+    """Maximum number of processes and threads in the sandbox (Docker)."""
+    output_bytes: int = Field(1_000_000, ge=1024)
+    """Cap on captured stdout and stderr per command."""
+
+
+class Suite(Strict):
+    """A suite file: which tasks to run, and how."""
+
+    name: str
+    """Suite name, used in run ids and reports."""
+    description: str = ""
+    """Free text for reports."""
+    tasks: list[str] = ["*"]
+    """Task ids or glob patterns (fnmatch) over the task folder names."""
+    tasks_dir: str = "../tasks"
+    """Folder holding the tasks, relative to the suite file."""
+    samples: int = Field(1, ge=1)
+    """Samples per task (n in pass@k)."""
+    k: list[int] = [1]
+    """Values of k for pass@k; each must be <= samples."""
+    max_attempts: int = Field(2, ge=1)
+    """Builder attempts per sample; failures feed back through the judge."""
+    temperature: float = Field(0.2, ge=0)
+    """Sampling temperature for the builder and fallback."""
+    toolchain: Literal["kotlinc", "gradle"] = "kotlinc"
+    """How to build and test: kotlinc (JVM + JS compile, JUnit console) or gradle."""
+    sandbox: Literal["local", "docker"] = "local"
+    """Where untrusted code runs."""
+    concurrency: int = Field(2, ge=1)
+    """Samples evaluated at once."""
+    build_timeout_s: float | None = Field(None, gt=0)
+    """Override every task's per-step build timeout."""
+    test_timeout_s: float | None = Field(None, gt=0)
+    """Override every task's test timeout."""
+    limits: Limits = Limits()
+    """Sandbox resource limits."""
+    fallback_on_test_failure: bool = False
+    """Also hand over to the fallback builder when all builder attempts fail the tests."""
+    prompts_dir: str | None = None
+    """Folder with Jinja2 templates overriding kateval/prompts (relative to the suite file)."""
+    docker_image: str | None = None
+    """Sandbox image for --sandbox docker; default: the tag `kateval sandbox build` makes."""
+
+    @field_validator("k")
+    @classmethod
+    def _k_positive(cls, ks: list[int]) -> list[int]:
+        if not ks or any(k < 1 for k in ks):
+            raise ValueError("k must be a non-empty list of integers >= 1")
+        return ks
+
+    def check(self, path: Path) -> None:
+        if max(self.k) > self.samples:
+            raise ConfigError(
+                f"{path}: k: pass@{max(self.k)} needs at least {max(self.k)} samples "
+                f"but samples is {self.samples}; raise samples or lower k"
+            )
+
+
+# ---------------------------------------------------------------- tasks/<id>/task.yaml
+class TaskTimeouts(Strict):
+    """Per-task timeouts."""
+
+    build_s: float = Field(240.0, gt=0)
+    """Timeout for each compile step, in seconds."""
+    test_s: float = Field(60.0, gt=0)
+    """Timeout for the test run, in seconds."""
+
+
+Category = Literal[
+    "single-function", "data-modelling", "parsing", "collections", "generics", "bug-fix",
+    "multi-file", "expect-actual", "coroutines", "state-machine",
+]
+
+
+class TaskSpec(Strict):
+    """task.yaml: what a task is and how it is graded."""
+
+    id: str
+    """Task id; must equal the folder name."""
+    title: str
+    """One-line title."""
+    difficulty: Literal["easy", "medium", "hard"]
+    """Rough difficulty for a 4B code model."""
+    category: Category
+    """What kind of Kotlin skill the task exercises."""
+    tags: list[str] = []
+    """Free-form tags."""
+    targets: list[Literal["jvm", "js"]] = ["jvm", "js"]
+    """Targets that must compile; tests run on the JVM."""
+    editable: list[str] = ["src/commonMain/**"]
+    """Globs of files the model may change."""
+    timeouts: TaskTimeouts = TaskTimeouts()
+    """Build and test timeouts."""
+
+    @field_validator("targets")
+    @classmethod
+    def _jvm_required(cls, targets: list[str]) -> list[str]:
+        if "jvm" not in targets:
+            raise ValueError("targets must include jvm (tests run on the JVM)")
+        return targets
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _format_loc(loc: tuple) -> str:
+    return ".".join(str(part) for part in loc) or "(top level)"
+
+
+def _describe(model: type[BaseModel], error: dict) -> str:
+    loc, kind = error["loc"], error["type"]
+    if kind == "extra_forbidden":
+        parent: type[BaseModel] | None = model
+        for part in loc[:-1]:
+            field = parent.model_fields.get(str(part)) if parent else None
+            ann = field.annotation if field else None
+            parent = ann if isinstance(ann, type) and issubclass(ann, BaseModel) else None
+        allowed = ", ".join(parent.model_fields) if parent else "see docs"
+        return f"unknown field (allowed: {allowed}); check the spelling"
+    if kind == "missing":
+        return "required field is missing; add it"
+    return error["msg"]
+
+
+def load_model(path: Path, model: type[M]) -> M:
+    """Read a YAML file into `model`, raising one-line ConfigErrors naming file and field."""
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"{path}: file not found; check the path")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1} column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConfigError(f"{path}:{where}: invalid YAML ({problem}); fix the syntax") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping of fields at the top level")
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        more = f" (+{exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        raise ConfigError(
+            f"{path}: field '{_format_loc(first['loc'])}': {_describe(model, first)}{more}"
+        ) from None
+
+
+def load_models(path: Path) -> ModelsFile:
+    models = load_model(path, ModelsFile)
+    models.check_references(Path(path))
+    return models
+
+
+def load_suite(path: Path) -> Suite:
+    suite = load_model(path, Suite)
+    suite.check(Path(path))
+    return suite

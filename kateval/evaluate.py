@@ -1,0 +1,93 @@
+"""Evaluate one attempt: workspace, patch, hidden tests, sandboxed build and test, artifacts, grade."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from kateval import workspace
+from kateval.grading import Grade, grade
+from kateval.sandbox import Sandbox
+from kateval.tasks import Task
+from kateval.toolchains import kotlinc
+
+SandboxOpener = Callable[[Path], tuple[Sandbox, kotlinc.ToolPaths]]
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    build_s: float
+    test_s: float
+
+
+def write_json(path: Path, data) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")
+    tmp.replace(path)
+
+
+def _run_steps(sandbox: Sandbox, steps: list[kotlinc.Step], attempt_dir: Path) -> list[dict]:
+    records = []
+    with open(attempt_dir / "build.log", "w", encoding="utf-8") as log:
+        for step in steps:
+            log.write(f"=== {step.name}\n")
+            try:
+                result = sandbox.exec(step.argv, timeout_s=step.timeout_s)
+            except Exception as exc:  # a crashed sandbox is the harness's failure
+                records.append({"name": step.name, "phase": step.phase, "returncode": -1,
+                                "timed_out": False, "duration_s": 0.0,
+                                "infra_error": f"{type(exc).__name__}: {exc}"})
+                log.write(traceback.format_exc())
+                break
+            log.write(result.stdout)
+            log.write(result.stderr)
+            log.write(f"\n=== {step.name}: exit {result.returncode}"
+                      f"{' (timed out)' if result.timed_out else ''} in {result.duration_s:.1f}s\n")
+            records.append({"name": step.name, "phase": step.phase,
+                            "returncode": result.returncode, "timed_out": result.timed_out,
+                            "duration_s": round(result.duration_s, 3),
+                            "truncated": result.truncated})
+            if result.returncode != 0 or result.timed_out:
+                break
+    return records
+
+
+def evaluate_patch(task: Task, patch: str | None, attempt_dir: Path, open_sandbox: SandboxOpener,
+                   timeouts: Timeouts) -> Grade:
+    """Apply `patch` to a fresh copy of the task and grade it; artifacts go to attempt_dir.
+
+    `patch=None` grades the base repo as given (used by validation).
+    """
+    attempt_dir.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=f"kateval-{task.id}-"))
+    try:
+        repo = workspace.create(task, scratch / "work")
+        if patch is None:
+            applied = workspace.ApplyResult(method="none", log="base repo, no patch")
+        else:
+            applied = workspace.apply_patch(repo, patch, task.spec.editable)
+        (attempt_dir / "patch.diff").write_text(workspace.diff(repo) if applied.ok else patch or "")
+        write_json(attempt_dir / "apply.json", applied.to_dict())
+        if not applied.ok:
+            return grade(task.spec, attempt_dir)
+        root = Path(repo.working_tree_dir)
+        workspace.overlay_hidden(task, root)
+        sandbox, paths = open_sandbox(root)
+        try:
+            steps = kotlinc.build_steps(root, task.spec.targets, paths, timeouts.build_s,
+                                        timeouts.test_s)
+            write_json(attempt_dir / "steps.json", _run_steps(sandbox, steps, attempt_dir))
+        finally:
+            sandbox.close()
+        junit_src = root / kotlinc.JUNIT_DIR
+        if junit_src.is_dir():
+            shutil.copytree(junit_src, attempt_dir / "junit", dirs_exist_ok=True)
+        return grade(task.spec, attempt_dir)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)

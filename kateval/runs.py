@@ -1,0 +1,114 @@
+"""The run folder: runs/<run-id>/{run.json, results.jsonl, summary.json, report.md, samples/...}."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import subprocess
+import threading
+from datetime import datetime, timezone
+from pathlib import Path
+
+from kateval import __version__
+from kateval.errors import ConfigError
+from kateval.grading import MODEL_OUTCOMES
+
+_RUN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
+
+
+def new_run_id(suite_name: str) -> str:
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    return f"{suite_name}-{stamp}"
+
+
+def check_run_id(run_id: str) -> str:
+    if not _RUN_ID.match(run_id):
+        raise ConfigError(f"--run-id: '{run_id}' is not a valid run id; use letters, digits, "
+                          "'.', '_' and '-'")
+    return run_id
+
+
+def _command_output(cmd: list[str]) -> str | None:
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    text = (proc.stdout or proc.stderr).strip()
+    return text.splitlines()[0] if proc.returncode == 0 and text else None
+
+
+def git_sha(path: Path) -> str | None:
+    return _command_output(["git", "-C", str(path), "rev-parse", "HEAD"])
+
+
+def tool_versions() -> dict:
+    return {
+        "kateval": __version__,
+        "python": platform.python_version(),
+        "java": _command_output(["java", "-version"]) or _java_version_stderr(),
+        "git": _command_output(["git", "--version"]),
+    }
+
+
+def _java_version_stderr() -> str | None:
+    try:
+        proc = subprocess.run(["java", "-version"], capture_output=True, text=True, timeout=20)
+    except OSError:
+        return None
+    return proc.stderr.splitlines()[0] if proc.stderr else None
+
+
+class RunDir:
+    """One run's folder. results.jsonl is append-only; the last record per sample wins."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self._lock = threading.Lock()
+
+    @property
+    def results_path(self) -> Path:
+        return self.root / "results.jsonl"
+
+    def sample_dir(self, task_id: str, sample: int) -> Path:
+        return self.root / "samples" / task_id / str(sample)
+
+    def exists(self) -> bool:
+        return (self.root / "run.json").is_file()
+
+    def read_json(self, name: str) -> dict:
+        path = self.root / name
+        if not path.is_file():
+            raise ConfigError(f"{path}: not found; is {self.root} a kateval run folder?")
+        return json.loads(path.read_text())
+
+    def write_json(self, name: str, data: dict) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        tmp = self.root / f".{name}.tmp"
+        tmp.write_text(json.dumps(data, indent=2, sort_keys=True, default=str) + "\n")
+        tmp.replace(self.root / name)
+
+    def append_result(self, record: dict) -> None:
+        line = json.dumps(record, sort_keys=True) + "\n"
+        with self._lock, open(self.results_path, "a", encoding="utf-8") as fh:
+            fh.write(line)
+            fh.flush()
+            os.fsync(fh.fileno())
+
+    def latest_results(self) -> dict[tuple[str, int], dict]:
+        """The last record per (task, sample). A torn last line from a kill is ignored."""
+        latest: dict[tuple[str, int], dict] = {}
+        if not self.results_path.is_file():
+            return latest
+        for line in self.results_path.read_text(encoding="utf-8").splitlines():
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            latest[(record["task"], record["sample"])] = record
+        return latest
+
+    def finished(self) -> set[tuple[str, int]]:
+        """Samples with a model outcome; infra and model errors are run again on resume."""
+        return {key for key, r in self.latest_results().items() if r["status"] in MODEL_OUTCOMES}

@@ -1,0 +1,77 @@
+"""Task discovery and loading: tasks/<id>/{task.yaml, instruction.md, repo/, hidden/, solution.patch}."""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass
+from pathlib import Path
+
+from kateval.config import Suite, TaskSpec, load_model
+from kateval.errors import ConfigError
+
+REQUIRED = ("task.yaml", "instruction.md", "repo", "hidden", "solution.patch")
+
+
+@dataclass(frozen=True)
+class Task:
+    """A task on disk plus its parsed spec."""
+
+    spec: TaskSpec
+    root: Path
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def repo(self) -> Path:
+        return self.root / "repo"
+
+    @property
+    def hidden(self) -> Path:
+        return self.root / "hidden"
+
+    @property
+    def instruction(self) -> str:
+        return (self.root / "instruction.md").read_text(encoding="utf-8")
+
+    @property
+    def gold_patch(self) -> str:
+        return (self.root / "solution.patch").read_text(encoding="utf-8")
+
+
+def load_task(root: Path) -> Task:
+    root = Path(root)
+    if not root.is_dir():
+        raise ConfigError(f"{root}: task folder not found; check the task id and tasks_dir")
+    for name in REQUIRED:
+        if not (root / name).exists():
+            raise ConfigError(f"{root / name}: missing; every task needs {', '.join(REQUIRED)}")
+    spec = load_model(root / "task.yaml", TaskSpec)
+    if spec.id != root.name:
+        raise ConfigError(f"{root / 'task.yaml'}: field 'id': '{spec.id}' must equal the "
+                          f"folder name '{root.name}'")
+    return Task(spec=spec, root=root)
+
+
+def tasks_dir(suite: Suite, suite_path: Path) -> Path:
+    return (Path(suite_path).parent / suite.tasks_dir).resolve()
+
+
+def select_tasks(suite: Suite, suite_path: Path) -> list[Task]:
+    """The suite's tasks in a stable order. A pattern that matches nothing is an error."""
+    base = tasks_dir(suite, suite_path)
+    if not base.is_dir():
+        raise ConfigError(f"{suite_path}: field 'tasks_dir': folder {base} not found")
+    available = sorted(p.name for p in base.iterdir() if (p / "task.yaml").exists())
+    chosen: list[str] = []
+    for pattern in suite.tasks:
+        matches = fnmatch.filter(available, pattern)
+        if not matches:
+            if any(ch in pattern for ch in "*?["):
+                raise ConfigError(f"{suite_path}: field 'tasks': pattern '{pattern}' matches "
+                                  f"no task in {base}")
+            raise ConfigError(f"{suite_path}: field 'tasks': task folder {base / pattern} not "
+                              "found; fix the id or add the task")
+        chosen += [m for m in matches if m not in chosen]
+    return [load_task(base / name) for name in chosen]
