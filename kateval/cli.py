@@ -15,6 +15,10 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="Evaluate code LLMs on Kotlin Multiplatform tasks.")
 toolchain_app = typer.Typer(no_args_is_help=True, help="Install and inspect the Kotlin toolchain.")
 app.add_typer(toolchain_app, name="toolchain")
+sandbox_app = typer.Typer(no_args_is_help=True, help="Build and clean the Docker sandbox.")
+app.add_typer(sandbox_app, name="sandbox")
+endpoints_app = typer.Typer(no_args_is_help=True, help="Check and benchmark model endpoints.")
+app.add_typer(endpoints_app, name="endpoints")
 console = Console()
 err_console = Console(stderr=True)
 
@@ -32,12 +36,19 @@ def run(
     run_id: Optional[str] = typer.Option(None, "--run-id", help="Name the run, or resume it."),
     sandbox: Optional[str] = typer.Option(None, "--sandbox", help="local | docker (overrides the suite)."),
     runs_dir: Path = RUNS,
+    baseline: Optional[str] = typer.Option(None, "--baseline", help="Run id, folder or 'latest' to gate against."),
+    max_drop: float = typer.Option(0.05, "--max-drop", help="Largest allowed pass@1 drop vs the baseline."),
 ) -> None:
     """Run a suite: plan, build, test and grade every sample, then summarize."""
     from kateval.commands.run import run_command
 
-    run_command(console, suite=suite, models=models, offline=offline, dry_run=dry_run,
-                run_id=run_id, sandbox=sandbox, runs_dir=runs_dir)
+    run_root = run_command(console, suite=suite, models=models, offline=offline,
+                           dry_run=dry_run, run_id=run_id, sandbox=sandbox, runs_dir=runs_dir)
+    if run_root is not None:
+        from kateval.commands.gate import after_run
+
+        after_run(console, run_root=run_root, runs_dir=runs_dir, baseline=baseline,
+                  max_drop=max_drop)
 
 
 @app.command()
@@ -58,6 +69,73 @@ def rescore(run_dir: Path = typer.Argument(..., help="A run folder, e.g. runs/<r
     from kateval.commands.run import rescore_command
 
     rescore_command(console, run_dir)
+
+
+@app.command()
+def report(run_dir: Path = typer.Argument(..., help="A run folder, e.g. runs/<run-id>.")) -> None:
+    """Write report.html, report.md, junit.xml and summary.json for a run."""
+    from kateval.commands.report import report_command
+
+    report_command(console, run_dir)
+
+
+@app.command()
+def history(
+    task: Optional[str] = typer.Option(None, "--task", help="Show one task over time."),
+    runs_dir: Path = RUNS,
+) -> None:
+    """List past runs (or one task over time) from the history database."""
+    from kateval.commands.report import history_command
+
+    history_command(console, runs_dir=runs_dir, task=task)
+
+
+@app.command()
+def compare(run_a: str = typer.Argument(..., help="Baseline run id or folder."),
+            run_b: str = typer.Argument(..., help="Candidate run id or folder."),
+            runs_dir: Path = RUNS) -> None:
+    """Per-task flips, pass@1 difference with a significance test, latency and cost changes."""
+    from kateval.commands.report import compare_command
+
+    compare_command(console, run_a=run_a, run_b=run_b, runs_dir=runs_dir)
+
+
+@sandbox_app.command("build")
+def sandbox_build(force: bool = typer.Option(False, "--force", help="Rebuild even if the tag exists.")) -> None:
+    """Build the kotlin-jvm sandbox image (Dockerfile, or debootstrap without a registry)."""
+    from kateval.commands.sandbox import build_command
+
+    build_command(console, force=force)
+
+
+@sandbox_app.command("prune")
+def sandbox_prune() -> None:
+    """Remove containers that crashed runs left behind."""
+    from kateval.commands.sandbox import prune_command
+
+    prune_command(console)
+
+
+@endpoints_app.command("check")
+def endpoints_check(models: Path = MODELS) -> None:
+    """List /v1/models per endpoint, send one tiny request per role, print latency and tok/s."""
+    from kateval.commands.endpoints import check_command
+
+    check_command(console, models_path=models)
+
+
+@endpoints_app.command("bench")
+def endpoints_bench(
+    models: Path = MODELS,
+    role: str = typer.Option("builder", "--role", help="judge | builder | fallback"),
+    concurrency: str = typer.Option("1,4,16", "--concurrency", help="Comma-separated levels."),
+    requests: int = typer.Option(16, "--requests", help="Requests per concurrency level."),
+) -> None:
+    """TTFT p50/p95, request rate and tokens per second at each concurrency level."""
+    from kateval.commands.endpoints import bench_command
+
+    bench_command(console, models_path=models, role=role, concurrency=concurrency,
+                  requests=requests)
 
 
 @app.command()

@@ -64,7 +64,8 @@ def results_table(summary: dict) -> Table:
 
 
 def run_command(console: Console, *, suite: Path, models: Path, offline: bool, dry_run: bool,
-                run_id: str | None, sandbox: str | None, runs_dir: Path) -> None:
+                run_id: str | None, sandbox: str | None, runs_dir: Path) -> Path | None:
+    """Run (or resume) a suite; returns the run folder, or None for a dry run."""
     suite_cfg = load_suite(suite)
     if sandbox:
         if sandbox not in ("local", "docker"):
@@ -80,7 +81,7 @@ def run_command(console: Console, *, suite: Path, models: Path, offline: bool, d
     if dry_run:
         plan = RunPlan(suite_cfg, tasks, run, solver, lambda root: None, max_attempts)
         _print_dry_run(console, plan, solver)
-        return
+        return None
     if run.exists():
         before = run.read_json("run.json")
         if before.get("config") != snapshot:
@@ -106,6 +107,7 @@ def run_command(console: Console, *, suite: Path, models: Path, offline: bool, d
     (run.root / "report.md").write_text(markdown.render(summary, snapshot))
     console.print(results_table(summary))
     _print_headline(console, summary, run.root)
+    return run.root
 
 
 def _kotlinc_version() -> str | None:
