@@ -41,7 +41,7 @@ def _print_dry_run(console: Console, plan: RunPlan, solver) -> None:
                   f"toolchain {plan.suite.toolchain}")
     for task in plan.tasks:
         t = plan.timeouts(task)
-        console.print(f"  {task.id}  [{task.spec.difficulty}, {task.spec.category}] targets="
+        console.print(f"  {task.id}  ({task.spec.difficulty}, {task.spec.category}) targets="
                       f"{','.join(task.spec.targets)} build<={t.build_s:.0f}s test<={t.test_s:.0f}s")
     preview = getattr(solver, "preview", None)
     if preview and plan.tasks:

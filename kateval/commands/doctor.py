@@ -1,0 +1,100 @@
+"""`kateval doctor`: every prerequisite, its version, and a fix hint for what is missing."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+
+from rich.console import Console
+from rich.table import Table
+
+from kateval.errors import ToolchainError
+from kateval.toolchains import kotlinc
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    required: bool
+    version: str | None
+    fix: str
+
+
+def _version(cmd: list[str]) -> str | None:
+    if shutil.which(cmd[0]) is None:
+        return None
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    text = (proc.stdout or proc.stderr).strip()
+    return text.splitlines()[0] if text else "present"
+
+
+def _kotlinc() -> tuple[str | None, str | None]:
+    try:
+        paths = kotlinc.locate()
+    except ToolchainError:
+        home = kotlinc.install_dir()
+        version = kotlinc.version_of(kotlinc.ToolPaths(str(home), "")) if home.is_dir() else None
+        return version, kotlinc.find_junit_console() and str(kotlinc.find_junit_console())
+    return kotlinc.version_of(paths), paths.junit_console
+
+
+def _docker_engine() -> str | None:
+    try:
+        import docker
+
+        client = docker.from_env(timeout=5)
+        return "engine " + client.version().get("Version", "?")
+    except Exception:
+        return None
+
+
+def _bwrap_works() -> str | None:
+    if shutil.which("bwrap") is None:
+        return None
+    proc = subprocess.run(["bwrap", "--unshare-net", "--ro-bind", "/", "/", "true"],
+                          capture_output=True, text=True)
+    return _version(["bwrap", "--version"]) if proc.returncode == 0 else None
+
+
+def checks() -> list[Check]:
+    kotlin_version, junit = _kotlinc()
+    return [
+        Check("python", True, sys.version.split()[0], "use Python 3.10 or newer"),
+        Check("java (JDK/JRE 17+)", True, _version(["java", "-version"]),
+              "apt-get install openjdk-17-jre-headless"),
+        Check("git", True, _version(["git", "--version"]), "apt-get install git"),
+        Check("kotlinc", True, kotlin_version, "kateval toolchain install (needs npm)"),
+        Check("JUnit console launcher", True, junit,
+              "apt-get install junit5, or set KATEVAL_JUNIT_CONSOLE"),
+        Check("npm (to install kotlinc)", False, _version(["npm", "--version"]),
+              "apt-get install npm"),
+        Check("patch (3rd apply fallback)", False, _version(["patch", "--version"]),
+              "apt-get install patch"),
+        Check("bwrap (no network for local sandbox)", False, _bwrap_works(),
+              "apt-get install bubblewrap; without it the local sandbox has network access"),
+        Check("docker engine (docker sandbox)", False, _docker_engine(),
+              "apt-get install docker.io and start dockerd; then kateval sandbox build"),
+    ]
+
+
+def doctor_command(console: Console) -> None:
+    table = Table(title="kateval doctor")
+    for column in ("prerequisite", "status", "version", "fix"):
+        table.add_column(column)
+    missing_required = []
+    for check in checks():
+        ok = check.version is not None
+        status = "[green]ok[/]" if ok else ("[red]missing[/]" if check.required
+                                           else "[yellow]missing[/]")
+        table.add_row(check.name, status, check.version or "-", "" if ok else check.fix)
+        if not ok and check.required:
+            missing_required.append(check.name)
+    console.print(table)
+    if missing_required:
+        raise ToolchainError(f"missing: {', '.join(missing_required)}; see the fix column above")
+    console.print("all required prerequisites are present")

@@ -1,0 +1,72 @@
+"""Shared fixtures. Real git, real kotlinc and JUnit: nothing here is mocked."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from kateval.errors import ToolchainError
+from kateval.sandbox.factory import make_opener
+from kateval.config import Suite
+from kateval.tasks import Task, load_task
+from kateval.toolchains import kotlinc
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO_ROOT = Path(__file__).parent.parent
+IN_CI = os.environ.get("CI") == "true"
+
+
+def need(reason_ok: bool, reason: str) -> None:
+    """Skip outside CI; in CI a missing prerequisite is a failure, never a silent skip."""
+    if reason_ok:
+        return
+    if IN_CI:
+        pytest.fail(f"prerequisite missing in CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def toolchain() -> kotlinc.ToolPaths:
+    try:
+        return kotlinc.locate()
+    except ToolchainError as exc:
+        need(False, str(exc))
+        raise
+
+
+@pytest.fixture(scope="session")
+def local_opener(toolchain):
+    return make_opener("local", Suite(name="test"), "test-run")
+
+
+@pytest.fixture
+def tiny_task() -> Task:
+    return load_task(FIXTURES / "tasks" / "tiny-sum")
+
+
+def patch_for(task: Task, files: dict[str, str]) -> str:
+    """A real `git diff` of the task repo with `files` replaced (path -> new text)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp) / "w"
+        shutil.copytree(task.repo, work)
+        git = ["git", "-c", "user.email=t@t", "-c", "user.name=t"]
+        subprocess.run(git + ["init", "-q"], cwd=work, check=True)
+        subprocess.run(git + ["add", "-A"], cwd=work, check=True)
+        subprocess.run(git + ["commit", "-qm", "base"], cwd=work, check=True)
+        for rel, text in files.items():
+            (work / rel).parent.mkdir(parents=True, exist_ok=True)
+            (work / rel).write_text(text)
+        subprocess.run(git + ["add", "-A"], cwd=work, check=True)
+        return subprocess.run(git + ["diff", "--cached"], cwd=work, check=True,
+                              capture_output=True, text=True).stdout
+
+
+def run_cli(*args: str, cwd: Path = REPO_ROOT, timeout: float = 900,
+            env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(["kateval", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=timeout, env={**os.environ, **(env or {})})
