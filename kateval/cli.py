@@ -38,12 +38,14 @@ def run(
     runs_dir: Path = RUNS,
     baseline: Optional[str] = typer.Option(None, "--baseline", help="Run id, folder or 'latest' to gate against."),
     max_drop: float = typer.Option(0.05, "--max-drop", help="Largest allowed pass@1 drop vs the baseline."),
+    replay: Optional[Path] = typer.Option(None, "--replay", help="Answer every model call from this run folder's cache; no endpoint is called."),
 ) -> None:
     """Run a suite: plan, build, test and grade every sample, then summarize."""
     from kateval.commands.run import run_command
 
     run_root = run_command(console, suite=suite, models=models, offline=offline,
-                           dry_run=dry_run, run_id=run_id, sandbox=sandbox, runs_dir=runs_dir)
+                           dry_run=dry_run, run_id=run_id, sandbox=sandbox, runs_dir=runs_dir,
+                           replay=replay)
     if run_root is not None:
         from kateval.commands.gate import after_run
 
@@ -72,11 +74,23 @@ def rescore(run_dir: Path = typer.Argument(..., help="A run folder, e.g. runs/<r
 
 
 @app.command()
-def report(run_dir: Path = typer.Argument(..., help="A run folder, e.g. runs/<run-id>.")) -> None:
+def report(
+    run_dir: Path = typer.Argument(..., help="A run folder or id, e.g. runs/<run-id>."),
+    others: Optional[list[str]] = typer.Argument(None, help="With --variants: more runs.",
+                                                 show_default=False),
+    variants: bool = typer.Option(False, "--variants", help="Treat the runs after RUN_DIR as "
+                                  "variants of a role (kateval report RUN --variants RUN2 RUN3): "
+                                  "adds a variant table and a pass@1 / tokens-per-second / cost "
+                                  "chart with the Pareto front."),
+    runs_dir: Path = RUNS,
+) -> None:
     """Write report.html, report.md, junit.xml and summary.json for a run."""
     from kateval.commands.report import report_command
 
-    report_command(console, run_dir)
+    if others and not variants:
+        raise KatevalError(f"report: extra runs {' '.join(others)} given; to compare them as "
+                           "variants write: kateval report RUN --variants RUN2 RUN3")
+    report_command(console, run_dir, variants=others or [], runs_dir=runs_dir)
 
 
 @app.command()

@@ -19,6 +19,7 @@ from kateval.config import Suite
 from kateval.errors import KatevalError
 from kateval.evaluate import SandboxOpener, Timeouts, evaluate_patch, write_json
 from kateval.grading import NOT_MODEL, Grade
+from kateval.models import accounting
 from kateval.runs import RunDir
 from kateval.scoring import summarize
 from kateval.tasks import Task
@@ -28,8 +29,8 @@ from kateval.tasks import Task
 class Proposal:
     """What the model stage produced for one attempt."""
 
-    patch: str | None
-    status: str = "ok"  # ok | malformed_edit | model_error | infra_error
+    patch: str | None  # when set, it is evaluated (a non-applying one grades patch_failed)
+    status: str = "ok"  # ok | malformed_edit | patch_failed | model_error | infra_error
     detail: str = ""
     producer: str = ""
 
@@ -91,12 +92,11 @@ def run_sample(plan: RunPlan, task: Task, sample: int, stop: threading.Event) ->
         t0 = time.monotonic()
         try:
             proposal = plan.solver.propose(task, attempt, previous, attempt_dir)
-            if proposal.status != "ok" or proposal.patch is None:
-                write_json(attempt_dir / "edit.json",
-                           {"status": proposal.status if proposal.status != "ok"
-                            else "malformed_edit", "detail": proposal.detail})
-                grade = Grade(proposal.status if proposal.status != "ok" else "malformed_edit",
-                              proposal.detail)
+            if proposal.patch is None:
+                status = proposal.status if proposal.status != "ok" else "malformed_edit"
+                write_json(attempt_dir / "edit.json", {"status": status,
+                                                       "detail": proposal.detail})
+                grade = Grade(status, proposal.detail)
             else:
                 grade = evaluate_patch(task, proposal.patch, attempt_dir, plan.open_sandbox,
                                        plan.timeouts(task))
@@ -187,6 +187,15 @@ def write_summary(plan: RunPlan) -> dict:
     latest = plan.run.latest_results()
     results = [latest[(t.id, n)] for t, n in plan.units() if (t.id, n) in latest]
     summary = summarize(results, plan.suite.k, plan.max_attempts)
+    models = plan.run.read_json("run.json")["config"].get("models") if plan.run.exists() else None
+    prices = (models or {}).get("endpoints", {})
+    sample_dirs = [plan.run.sample_dir(r["task"], r["sample"]) for r in results]
+    summary["roles"] = accounting.by_role(accounting.read_calls(sample_dirs), prices)
+    summary |= accounting.edit_rates(results)
+    costs = [r["cost_usd"] for r in summary["roles"].values() if r["cost_usd"] is not None]
+    summary["cost_usd"] = round(sum(costs), 6) if costs else None
+    summary["infra_error_details"] = sorted({r["detail"] for r in results
+                                             if r["status"] == "infra_error"})[:10]
     summary["run_id"] = plan.run.root.name
     summary["suite"] = plan.suite.name
     summary["planned"] = len(plan.units())

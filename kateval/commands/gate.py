@@ -1,15 +1,114 @@
-"""What happens after a run finishes: history indexing and the baseline gate (issue 6 fills this)."""
+"""What happens after a run finishes: index it into the history database, gate it against a
+baseline (re-running tasks that flipped pass -> fail once more), and write its reports."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Callable
 
+import yaml
 from rich.console import Console
+
+from kateval import history
+from kateval.compare import RunData
+from kateval.errors import ConfigError, GateError
+from kateval.gate import GateOutcome, decide, rerun_candidates
+
+LATEST, LAST_GOOD = "latest", "last-good"
+Rerun = Callable[[RunData, list[str]], list[dict]]
+
+
+def resolve_baseline(conn, current: RunData, ref: str, runs_dir: Path) -> RunData | None:
+    """The baseline run, or None when 'latest'/'last-good' finds no earlier run (first night).
+
+    latest: the latest complete run of the same suite in the history, other than this one.
+    last-good: the same, skipping runs whose own gate failed, so a regression that slipped in
+    once does not become the new normal.
+    """
+    if ref in (LATEST, LAST_GOOD):
+        run_id = history.latest_run_id(conn, current.suite, current.run_id, ref == LAST_GOOD)
+        return history.resolve_run(run_id, runs_dir, conn) if run_id else None
+    baseline = history.resolve_run(ref, runs_dir, conn)
+    if baseline.run_id == current.run_id:
+        raise ConfigError(f"--baseline: '{ref}' is the run being gated; name an earlier run "
+                          "or use 'latest'")
+    return baseline
+
+
+def rerun_tasks(console: Console, run: RunData, tasks: list[str], runs_dir: Path) -> list[dict]:
+    """Run `tasks` once more through the normal run machinery, as a separate run folder
+    (<run-id>-rerun) with the same config, so the gated run's own results stay untouched."""
+    from kateval.commands.run import run_command  # lazily: only a re-run needs the run machinery
+
+    config = run.meta["config"]
+    suite = dict(config["suite"]) | {"name": f"{config['suite']['name']}-rerun", "tasks": tasks,
+                                     "tasks_dir": str(Path(run.meta["tasks_dir"]).resolve())}
+    if suite.get("prompts_dir") and run.meta.get("suite_path"):
+        suite["prompts_dir"] = str((Path(run.meta["suite_path"]).parent / suite["prompts_dir"]).resolve())
+    suite["k"] = [1]
+    rerun_id = f"{run.run_id}-rerun"
+    folder = runs_dir / rerun_id
+    n = 1
+    while (folder / "run.json").is_file() and \
+            json.loads((folder / "run.json").read_text())["config"]["suite"]["tasks"] != tasks:
+        n += 1  # an older re-run of other tasks: keep it, use a new folder
+        folder = runs_dir / f"{rerun_id}{n}"
+    folder.mkdir(parents=True, exist_ok=True)
+    suite_path, models_path = folder / "rerun-suite.yaml", folder / "rerun-models.yaml"
+    suite_path.write_text(yaml.safe_dump(suite, sort_keys=True))
+    if config.get("models"):
+        models_path.write_text(yaml.safe_dump(config["models"], sort_keys=True))
+    (folder / history.RERUN_MARKER).write_text(json.dumps({"run_id": run.run_id, "tasks": tasks}))
+    console.rule(f"gate: re-running {len(tasks)} task(s) that passed in the baseline")
+    root = run_command(console, suite=suite_path, models=models_path,
+                       offline=config.get("mode") == "offline", dry_run=False,
+                       run_id=folder.name, sandbox=config.get("sandbox"), runs_dir=runs_dir)
+    assert root is not None
+    return history.load_run(root).results
+
+
+def check_gate(console: Console, conn, current: RunData, baseline: RunData | None,
+               max_drop: float, rerun: Rerun) -> GateOutcome | None:
+    """Decide the gate; re-runs the pass -> fail tasks once before calling them regressions."""
+    if baseline is None:
+        return None
+    again = rerun_candidates(baseline.results, current.results)
+    rerun_results = rerun(current, again) if again else []
+    outcome = decide(baseline.run_id, baseline.results, current.results, rerun_results, max_drop)
+    history.record_gate(conn, current.run_id, "passed" if outcome.passed else "failed",
+                        outcome.message())
+    return outcome
 
 
 def after_run(console: Console, *, run_root: Path, runs_dir: Path, baseline: str | None,
-              max_drop: float) -> None:
-    if baseline is not None:
-        from kateval.errors import ConfigError
+              max_drop: float, rerun: Rerun | None = None) -> GateOutcome | None:
+    """Index the run, apply the gate when a baseline is given, write the reports; raises
+    GateError (exit 1) with the exact reason when the gate fails."""
+    from kateval.commands.report import write_reports
 
-        raise ConfigError("--baseline: gating is not implemented yet")
+    if max_drop < 0 or max_drop > 1:
+        raise ConfigError(f"--max-drop: {max_drop} is not a fraction of pass@1; use e.g. 0.05")
+    current = history.load_run(run_root)
+    conn = history.connect(runs_dir / history.DB_NAME)
+    history.sync(conn, runs_dir)  # runs made before the database existed can be baselines too
+    history.index_run(conn, current)
+    outcome = None
+    if baseline is not None:
+        base = resolve_baseline(conn, current, baseline, runs_dir)
+        if base is None:
+            reason = (f"no baseline: no earlier complete run of suite {current.suite} in "
+                      f"{runs_dir / history.DB_NAME}; gate skipped (this run is the first)")
+            history.record_gate(conn, current.run_id, "skipped", reason)
+            console.print(f"[yellow]{reason}[/]")
+        else:
+            outcome = check_gate(console, conn, current, base, max_drop,
+                                 rerun or (lambda run, tasks: rerun_tasks(console, run, tasks, runs_dir)))
+    paths = write_reports(current, gate=outcome.to_dict() if outcome else None)
+    console.print(f"reports: {paths['report.html']} (and report.md, junit.xml, summary.json)")
+    if outcome is None:
+        return None
+    if not outcome.passed:
+        raise GateError(outcome.message())
+    console.print(f"[green]{outcome.message()}[/]")
+    return outcome

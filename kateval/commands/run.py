@@ -12,6 +12,7 @@ from rich.table import Table
 from kateval.config import Suite, load_models, load_suite
 from kateval.errors import ConfigError
 from kateval.grading import grade
+from kateval.models.cache import ResponseCache
 from kateval.report import markdown
 from kateval.runner import GoldSolver, Interrupted, RunPlan, execute, write_summary
 from kateval.runs import RunDir, check_run_id, git_sha, new_run_id, tool_versions
@@ -64,7 +65,8 @@ def results_table(summary: dict) -> Table:
 
 
 def run_command(console: Console, *, suite: Path, models: Path, offline: bool, dry_run: bool,
-                run_id: str | None, sandbox: str | None, runs_dir: Path) -> Path | None:
+                run_id: str | None, sandbox: str | None, runs_dir: Path,
+                replay: Path | None = None) -> Path | None:
     """Run (or resume) a suite; returns the run folder, or None for a dry run."""
     suite_cfg = load_suite(suite)
     if sandbox:
@@ -78,6 +80,8 @@ def run_command(console: Console, *, suite: Path, models: Path, offline: bool, d
     max_attempts = 1 if offline else suite_cfg.max_attempts
     mode = "offline" if offline else "models"
     snapshot = _snapshot(suite_cfg, mode, suite_cfg.sandbox, models_dump)
+    if replay is not None and offline:
+        raise ConfigError("--replay: replays model answers, so it cannot be combined with --offline")
     if dry_run:
         plan = RunPlan(suite_cfg, tasks, run, solver, lambda root: None, max_attempts)
         _print_dry_run(console, plan, solver)
@@ -95,6 +99,8 @@ def run_command(console: Console, *, suite: Path, models: Path, offline: bool, d
             "tool_versions": tool_versions() | {"kotlinc": _kotlinc_version()},
             "git_sha": git_sha(Path.cwd()), "argv": sys.argv,
             "started_at": datetime.now(timezone.utc).isoformat()})
+    if not offline:
+        _prepare_models(console, solver, run, replay)
     plan = RunPlan(suite_cfg, tasks, run, solver,
                    make_opener(suite_cfg.sandbox, suite_cfg, run_id), max_attempts)
     try:
@@ -108,6 +114,21 @@ def run_command(console: Console, *, suite: Path, models: Path, offline: bool, d
     console.print(results_table(summary))
     _print_headline(console, summary, run.root)
     return run.root
+
+
+def _prepare_models(console: Console, solver, run: RunDir, replay: Path | None) -> None:
+    """Attach the response cache (replay-only with --replay) and warn about silent endpoints."""
+    if replay is not None:
+        if not (Path(replay) / "cache").is_dir():
+            raise ConfigError(f"--replay: {replay} has no cache/ folder; pass a run folder "
+                              "made with models (not --offline)")
+        solver.use_cache(ResponseCache(run.root / "cache", replay_only=True,
+                                       sources=[Path(replay) / "cache"]))
+        return
+    solver.use_cache(ResponseCache(run.root / "cache"))
+    for problem in solver.preflight():
+        console.print(f"[yellow]warning:[/] {problem}; its samples will end as infra_error "
+                      "and are retried on resume", highlight=False)
 
 
 def _kotlinc_version() -> str | None:
@@ -124,9 +145,17 @@ def _print_headline(console: Console, summary: dict, root: Path) -> None:
                   f"{'' if rate is None else f' ({100 * rate:.1f}%)'}; "
                   f"infra errors {summary['infra_errors']}; "
                   f"{'' if wall is None else f'{wall:.1f}s per sample; '}run folder {root}")
+    roles = summary.get("roles") or {}
+    for role, acc in roles.items():
+        console.print(f"{role}: {acc['calls']} calls, {acc['prompt_tokens']}+"
+                      f"{acc['completion_tokens']} tokens, p50 {acc['latency_p50_s']}s, "
+                      f"{acc['tokens_per_s_p50']} tok/s, {acc['retries']} retries, "
+                      f"{acc['errors']} errors", highlight=False)
     if summary["infra_errors"]:
-        console.print(f"[yellow]{summary['infra_errors']} samples hit infrastructure errors; "
-                      f"re-run with --run-id {summary['run_id']} to retry them[/]")
+        console.print(f"[yellow]{summary['infra_errors']} samples hit infrastructure errors "
+                      f"(not scored); re-run with --run-id {summary['run_id']} to retry them:[/]")
+        for detail in summary.get("infra_error_details", []):
+            console.print(f"  - {detail}", highlight=False, markup=False)
 
 
 def rescore_command(console: Console, run_dir: Path) -> None:

@@ -1,4 +1,9 @@
-"""report.md: a summary fit for $GITHUB_STEP_SUMMARY."""
+"""report.md: a summary fit for $GITHUB_STEP_SUMMARY.
+
+render(summary, run_meta) is the plain report the run writes; the keyword arguments add what
+`kateval report` and the gate know: confidence intervals, model calls, the gate's verdict and
+variants.
+"""
 
 from __future__ import annotations
 
@@ -7,22 +12,86 @@ def _pct(value: float | None) -> str:
     return "n/a" if value is None else f"{100 * value:.1f}%"
 
 
-def render(summary: dict, run_meta: dict) -> str:
+def _num(value: float | None, unit: str = "", digits: int = 2) -> str:
+    return "n/a" if value is None else f"{value:.{digits}f}{unit}"
+
+
+def _usd(value: float | None) -> str:
+    return "n/a" if value is None else f"${value:.4f}"
+
+
+def _gate_lines(gate: dict) -> list[str]:
+    icon = "✅" if gate["passed"] else "❌"
+    lines = ["## Gate", "", f"{icon} {gate['message']}", ""]
+    for task, statuses in sorted(gate.get("regressions", {}).items()):
+        lines.append(f"- regression: `{task}` ({' then '.join(statuses)})")
+    for task, statuses in sorted(gate.get("flaky", {}).items()):
+        lines.append(f"- flaky flip (not gated): `{task}` ({' then '.join(statuses)})")
+    lines += [f"- note: {n}" for n in gate.get("notes", [])]
+    return lines + [""]
+
+
+def _role_lines(roles: dict, summary: dict) -> list[str]:
+    lines = ["## Model calls", "",
+             "| role | calls | prompt tok | completion tok | latency p50 / p95 | tok/s p50 / p95 "
+             "| TTFT p50 | retries | errors | cost |", "|---|---|---|---|---|---|---|---|---|---|"]
+    for role, r in roles.items():
+        lines.append(
+            f"| {role} | {r.get('calls', 0)} | {r.get('prompt_tokens', 0)} | "
+            f"{r.get('completion_tokens', 0)} | {_num(r.get('latency_p50_s'), 's')} / "
+            f"{_num(r.get('latency_p95_s'), 's')} | {_num(r.get('tokens_per_s_p50'), '', 1)} / "
+            f"{_num(r.get('tokens_per_s_p95'), '', 1)} | {_num(r.get('ttft_p50_s'), 's')} | "
+            f"{r.get('retries', 0)} | {r.get('errors', 0)} | {_usd(r.get('cost_usd'))} |")
+    return lines + [""]
+
+
+def _variant_lines(variants: list[dict]) -> list[str]:
+    lines = ["## Variants", "", "| variant | run | pass@1 | tok/s p50 | latency p50 | cost | "
+             "Pareto front |", "|---|---|---|---|---|---|---|"]
+    for v in variants:
+        lines.append(f"| {v['name']} | `{v['run_id']}` | {_pct(v['pass_at_1'])} | "
+                     f"{_num(v['tokens_per_s'], '', 1)} | {_num(v['latency_p50_s'], 's')} | "
+                     f"{_usd(v['cost_usd'])} | {'★' if v['front'] else ''} |")
+    return lines + [""]
+
+
+def render(summary: dict, run_meta: dict, *, cis: dict | None = None, roles: dict | None = None,
+           gate: dict | None = None, variants: list[dict] | None = None) -> str:
+    """The markdown report. run_meta is run.json's "config" (mode, sandbox, ...)."""
     lines = [f"# kateval run `{summary['run_id']}`", "",
              f"Suite **{summary['suite']}**, mode **{run_meta.get('mode', '?')}**, "
              f"sandbox **{run_meta.get('sandbox', '?')}**, "
              f"{summary['samples']}/{summary['planned']} samples.", ""]
+    if gate:
+        lines += _gate_lines(gate)
     headline = [k for k in summary if k.startswith("pass@") or k.startswith("pass_rate_")]
     lines += ["| metric | value |", "|---|---|",
               f"| pass rate | {_pct(summary['pass_rate'])} ({summary['passed']}/{summary['graded']}) |"]
-    lines += [f"| {k} | {_pct(summary[k])} |" for k in headline]
+    for k in headline:
+        ci = (cis or {}).get(k)
+        interval = (f" (95% CI {_pct(ci['ci_low'])}–{_pct(ci['ci_high'])}, {ci['tasks']} tasks)"
+                    if ci and ci.get("ci_low") is not None else "")
+        lines.append(f"| {k} | {_pct(summary[k])}{interval} |")
     wall = summary["wall_time_per_sample_s"]
     if wall["mean"] is not None:
         lines.append(f"| wall time per sample (mean / p95) | {wall['mean']:.1f}s / {wall['p95']:.1f}s |")
     lines.append(f"| infra errors (not scored) | {summary['infra_errors']} |")
+    if summary.get("model_errors"):
+        lines.append(f"| model errors (not scored) | {summary['model_errors']} |")
+    for key, label in (("fallback_rate", "fallback rate"),
+                       ("well_formed_edit_rate", "well-formed edit rate")):
+        if summary.get(key) is not None:
+            lines.append(f"| {label} | {_pct(summary[key])} |")
+    if summary.get("cost_usd") is not None:
+        lines.append(f"| cost | {_usd(summary['cost_usd'])} |")
     lines += ["", "## Statuses", "", "| status | samples |", "|---|---|"]
     lines += [f"| {s} | {n} |" for s, n in sorted(summary["statuses"].items())]
-    lines += ["", "## Tasks", "", "| task | passed | statuses |", "|---|---|---|"]
+    lines.append("")
+    if roles:
+        lines += _role_lines(roles, summary)
+    if variants:
+        lines += _variant_lines(variants)
+    lines += ["## Tasks", "", "| task | passed | statuses |", "|---|---|---|"]
     for task, entry in summary["tasks"].items():
         statuses = ", ".join(f"{s}×{n}" for s, n in sorted(entry["statuses"].items()))
         lines.append(f"| {task} | {entry['passed']}/{entry['graded']} | {statuses} |")

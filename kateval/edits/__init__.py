@@ -1,0 +1,1 @@
+"""Edit formats: model output -> file contents or a unified diff."""

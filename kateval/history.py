@@ -1,0 +1,211 @@
+"""Run folders as data, and the SQLite history that indexes every run and sample result.
+
+The database (default runs/kateval.db) keeps each run's run.json and summary.json and one row
+per sample, so a baseline can be gated against after its run folder is gone (CI keeps only the
+database between nightly jobs).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+from kateval.compare import RunData
+from kateval.errors import ConfigError
+from kateval.runs import RunDir
+from kateval.scoring import summarize
+
+DB_NAME = "kateval.db"
+SCHEMA_VERSION = 1
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS runs (
+  run_id TEXT PRIMARY KEY, root TEXT, suite TEXT, mode TEXT, kind TEXT, models TEXT,
+  started_at TEXT, finished_at TEXT, complete INTEGER, planned INTEGER, samples INTEGER,
+  graded INTEGER, passed INTEGER, pass_at_1 REAL, cost_usd REAL, gate TEXT, gate_reason TEXT,
+  meta_json TEXT, summary_json TEXT, source_stamp TEXT, indexed_at TEXT);
+CREATE TABLE IF NOT EXISTS results (
+  run_id TEXT, task TEXT, sample INTEGER, status TEXT, detail TEXT, pass_attempt INTEGER,
+  producer TEXT, duration_s REAL, finished_at TEXT, category TEXT, difficulty TEXT,
+  PRIMARY KEY (run_id, task, sample));
+CREATE INDEX IF NOT EXISTS results_task ON results(task);
+CREATE INDEX IF NOT EXISTS runs_suite ON runs(suite, started_at);
+"""
+RERUN_MARKER = "rerun-of.json"
+
+
+# ---------------------------------------------------------------- run folders
+def read_calls(root: Path) -> list[dict]:
+    """Every calls.jsonl line under samples/, tagged with task, sample and attempt."""
+    calls = []
+    for path in sorted(Path(root).glob("samples/*/*/attempt-*/calls.jsonl")):
+        tag = {"task": path.parts[-4], "sample": int(path.parts[-3]) if path.parts[-3].isdigit()
+               else path.parts[-3], "attempt": path.parts[-2].removeprefix("attempt-")}
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            try:
+                calls.append(json.loads(line) | tag)
+            except json.JSONDecodeError:  # a torn line from a killed run
+                continue
+    return calls
+
+
+def _summary_from_results(run: RunDir, meta: dict, results: list[dict]) -> dict:
+    config = meta.get("config", {})
+    suite = config.get("suite", {})
+    attempts = 1 if config.get("mode") == "offline" else suite.get("max_attempts", 1)
+    ks = [k for k in suite.get("k", [1]) if k <= suite.get("samples", 1)] or [1]
+    summary = summarize(results, ks, attempts)
+    return summary | {"run_id": run.root.name, "suite": suite.get("name", "?"),
+                      "planned": len(results), "complete": False}
+
+
+def load_run(root: Path) -> RunData:
+    """Read a run folder. A missing summary.json (a run killed hard) is recomputed."""
+    run = RunDir(Path(root))
+    meta = run.read_json("run.json")
+    results = [r for _, r in sorted(run.latest_results().items())]
+    summary_path = run.root / "summary.json"
+    summary = (json.loads(summary_path.read_text()) if summary_path.is_file()
+               else _summary_from_results(run, meta, results))
+    return RunData(run_id=meta.get("run_id", run.root.name), meta=meta, summary=summary,
+                   results=results, calls=read_calls(run.root), root=run.root)
+
+
+def resolve_run(ref: str, runs_dir: Path, conn: sqlite3.Connection | None = None) -> RunData:
+    """A run by folder path or run id: its folder if present, else its history record."""
+    for candidate in (Path(ref), Path(runs_dir) / ref):
+        if (candidate / "run.json").is_file():
+            return load_run(candidate)
+    if conn is not None:
+        stored = from_db(conn, ref)
+        if stored is not None:
+            return stored
+    raise ConfigError(f"run '{ref}': no run folder {Path(runs_dir) / ref} and no such run in "
+                      f"{Path(runs_dir) / DB_NAME}; check the id with `kateval history`")
+
+
+# ---------------------------------------------------------------- the database
+def connect(db_path: Path) -> sqlite3.Connection:
+    db_path = Path(db_path)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(db_path, timeout=30)  # parallel runs may index at the same time
+    conn.row_factory = sqlite3.Row
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise ConfigError(f"{db_path}: history schema v{version} is newer than this kateval "
+                          f"(v{SCHEMA_VERSION}); upgrade kateval or use another --runs-dir")
+    conn.executescript(SCHEMA)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    return conn
+
+
+def _stamp(root: Path) -> str:
+    """Changes whenever the run's results or summary change, so sync re-indexes only those."""
+    parts = []
+    for name in ("results.jsonl", "summary.json"):
+        path = root / name
+        parts.append(f"{path.stat().st_mtime_ns}:{path.stat().st_size}" if path.is_file() else "-")
+    return "|".join(parts)
+
+
+def _models(meta: dict) -> str:
+    models = (meta.get("config") or {}).get("models") or {}
+    endpoints = models.get("endpoints") or {}
+    roles = {role: endpoints.get(name, {}).get("model", name)
+             for role, name in (models.get("roles") or {}).items()}
+    return json.dumps(roles, sort_keys=True)
+
+
+def index_run(conn: sqlite3.Connection, run: RunData) -> None:
+    """Insert or replace one run and its sample results; keeps a recorded gate outcome."""
+    s = run.summary
+    finished = max((r.get("finished_at") or "" for r in run.results), default="") or None
+    kind = "rerun" if run.root is not None and (run.root / RERUN_MARKER).is_file() else "run"
+    with conn:
+        old = conn.execute("SELECT gate, gate_reason FROM runs WHERE run_id = ?",
+                           (run.run_id,)).fetchone()
+        conn.execute(
+            "INSERT OR REPLACE INTO runs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (run.run_id, str(run.root) if run.root else None, run.suite,
+             (run.meta.get("config") or {}).get("mode"), kind, _models(run.meta),
+             run.meta.get("started_at"), finished, int(bool(s.get("complete"))),
+             s.get("planned"), s.get("samples"), s.get("graded"), s.get("passed"),
+             s.get("pass@1"), s.get("cost_usd"), old["gate"] if old else None,
+             old["gate_reason"] if old else None, json.dumps(run.meta), json.dumps(s),
+             _stamp(run.root) if run.root else None,
+             datetime.now(timezone.utc).isoformat()))
+        conn.execute("DELETE FROM results WHERE run_id = ?", (run.run_id,))
+        conn.executemany(
+            "INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [(run.run_id, r["task"], r["sample"], r["status"], r.get("detail"),
+              r.get("pass_attempt"), r.get("producer"), r.get("duration_s"),
+              r.get("finished_at"), r.get("category"), r.get("difficulty"))
+             for r in run.results])
+
+
+def sync(conn: sqlite3.Connection, runs_dir: Path) -> int:
+    """Index run folders that are new or changed since last indexed; returns how many."""
+    known = {row["run_id"]: row["source_stamp"]
+             for row in conn.execute("SELECT run_id, source_stamp FROM runs")}
+    count = 0
+    for root in sorted(p for p in Path(runs_dir).glob("*") if (p / "run.json").is_file()):
+        try:
+            run_id = json.loads((root / "run.json").read_text()).get("run_id", root.name)
+        except json.JSONDecodeError:  # a half-written run.json is not a run yet
+            continue
+        if known.get(run_id) != _stamp(root):
+            index_run(conn, load_run(root))
+            count += 1
+    return count
+
+
+def record_gate(conn: sqlite3.Connection, run_id: str, outcome: str, reason: str) -> None:
+    """passed | failed | skipped: 'last-good' baselines skip runs whose gate failed."""
+    with conn:
+        conn.execute("UPDATE runs SET gate = ?, gate_reason = ? WHERE run_id = ?",
+                     (outcome, reason, run_id))
+
+
+def latest_run_id(conn: sqlite3.Connection, suite: str, exclude: str,
+                  good_only: bool = False) -> str | None:
+    """The latest complete run of `suite` (not a gate re-run), other than `exclude`."""
+    row = conn.execute(
+        "SELECT run_id FROM runs WHERE suite = ? AND run_id != ? AND complete = 1 "
+        "AND kind = 'run' " + ("AND coalesce(gate, '') != 'failed' " if good_only else "")
+        + "ORDER BY started_at DESC, indexed_at DESC LIMIT 1", (suite, exclude)).fetchone()
+    return row["run_id"] if row else None
+
+
+def from_db(conn: sqlite3.Connection, run_id: str) -> RunData | None:
+    """A run rebuilt from its history record (no calls: those stay in the run folder)."""
+    row = conn.execute("SELECT * FROM runs WHERE run_id = ?", (run_id,)).fetchone()
+    if row is None:
+        return None
+    results = [dict(r) | {"attempts": []} for r in conn.execute(
+        "SELECT task, sample, status, detail, pass_attempt, producer, duration_s, finished_at, "
+        "category, difficulty FROM results WHERE run_id = ? ORDER BY task, sample", (run_id,))]
+    return RunData(run_id=run_id, meta=json.loads(row["meta_json"]),
+                   summary=json.loads(row["summary_json"]), results=results)
+
+
+def list_runs(conn: sqlite3.Connection, limit: int = 50) -> list[dict]:
+    return [dict(r) for r in conn.execute(
+        "SELECT run_id, suite, mode, kind, models, started_at, complete, planned, samples, "
+        "graded, passed, pass_at_1, cost_usd, gate, summary_json FROM runs "
+        "ORDER BY started_at DESC LIMIT ?", (limit,))]
+
+
+def task_history(conn: sqlite3.Connection, task: str) -> list[dict]:
+    """One row per run that has the task: its statuses and pass rate over the graded samples."""
+    return [dict(r) for r in conn.execute(
+        "SELECT r.run_id, r.suite, r.started_at, r.models, count(*) AS samples, "
+        "sum(x.status = 'passed') AS passed, "
+        "sum(x.status NOT IN ('model_error', 'infra_error')) AS graded, "
+        "group_concat(x.status, ',') AS statuses "
+        "FROM results x JOIN runs r ON r.run_id = x.run_id WHERE x.task = ? "
+        "GROUP BY r.run_id ORDER BY r.started_at", (task,))]
+
+
+def known_tasks(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT DISTINCT task FROM results ORDER BY task")]

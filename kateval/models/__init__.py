@@ -1,0 +1,1 @@
+"""OpenAI-compatible model clients, response cache and call accounting."""

@@ -1,0 +1,189 @@
+"""OpenAI-compatible client per endpoint: chat and text completions, retries, limits, accounting.
+
+Runs are thread-based (each sample is a worker thread), so the per-endpoint concurrency limit is
+a threading semaphore rather than an asyncio one; the effect on the server is the same.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+
+import openai
+from tenacity import (RetryCallState, Retrying, retry_if_exception, stop_after_attempt,
+                      stop_after_delay, wait_random_exponential)
+
+from kateval.config import Endpoint
+from kateval.models.cache import ResponseCache
+
+
+class CallFailed(Exception):
+    """A model call failed; `record` is its accounting entry (with the error)."""
+
+    def __init__(self, message: str, record: "CallRecord"):
+        super().__init__(message)
+        self.record = record
+
+
+class EndpointDown(CallFailed):
+    """The endpoint did not answer usefully after every retry (connection, timeout, 429, 5xx)."""
+
+
+class ModelCallError(CallFailed):
+    """The endpoint refused the request (a 4xx other than 429): retrying will not help."""
+
+
+@dataclass
+class CallRecord:
+    """One model call, as written to calls.jsonl. Never holds an API key."""
+
+    role: str
+    endpoint: str
+    model: str
+    kind: str
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    latency_s: float = 0.0
+    ttft_s: float | None = None
+    tokens_per_s: float | None = None
+    retries: int = 0
+    error: str | None = None
+    cached: bool = False
+    finish_reason: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Completion:
+    text: str
+    record: CallRecord
+    extra: dict = field(default_factory=dict)
+
+
+def is_retryable(exc: BaseException) -> bool:
+    if isinstance(exc, (openai.APITimeoutError, openai.APIConnectionError)):
+        return True
+    if isinstance(exc, openai.APIStatusError):
+        return exc.status_code == 429 or exc.status_code >= 500
+    return False
+
+
+def _short(exc: BaseException) -> str:
+    if isinstance(exc, openai.APIStatusError):
+        return f"HTTP {exc.status_code}: {str(exc.message)[:200]}"
+    return f"{type(exc).__name__}: {str(exc)[:200]}"
+
+
+class ModelClient:
+    """Talks to one endpoint. Thread-safe; at most `max_concurrency` requests in flight."""
+
+    def __init__(self, name: str, endpoint: Endpoint, cache: ResponseCache | None = None,
+                 retry_wait_max_s: float = 20.0):
+        self.name = name
+        self.endpoint = endpoint
+        self.cache = cache
+        self.retry_wait_max_s = retry_wait_max_s
+        self._slots = threading.BoundedSemaphore(endpoint.max_concurrency)
+        api_key = os.environ.get(endpoint.api_key_env, "") if endpoint.api_key_env else ""
+        self._client = openai.OpenAI(base_url=endpoint.base_url, api_key=api_key or "EMPTY",
+                                     timeout=openai.Timeout(endpoint.timeout_s, connect=10.0),
+                                     max_retries=0)
+
+    def chat(self, role: str, messages: list[dict], *, temperature: float,
+             max_tokens: int | None = None, stop: list[str] | None = None,
+             salt: str = "") -> Completion:
+        """`salt` (task/sample/attempt) keeps the cache from giving every sample one answer."""
+        request = {"model": self.endpoint.model, "messages": messages, "temperature": temperature,
+                   "max_tokens": max_tokens or self.endpoint.max_tokens}
+        if stop or self.endpoint.stop:
+            request["stop"] = (stop or []) + self.endpoint.stop
+        return self._call(role, "chat", request, salt)
+
+    def complete(self, role: str, prompt: str, *, temperature: float,
+                 max_tokens: int | None = None, stop: list[str] | None = None) -> Completion:
+        request = {"model": self.endpoint.model, "prompt": prompt, "temperature": temperature,
+                   "max_tokens": max_tokens or self.endpoint.max_tokens}
+        if stop or self.endpoint.stop:
+            request["stop"] = (stop or []) + self.endpoint.stop
+        return self._call(role, "completion", request, salt)
+
+    def list_models(self) -> list[str]:
+        return [m.id for m in self._client.models.list().data]
+
+    def _call(self, role: str, kind: str, request: dict, salt: str) -> Completion:
+        record = CallRecord(role=role, endpoint=self.name, model=self.endpoint.model, kind=kind)
+        key = ResponseCache.key(self.endpoint.base_url, kind, request | {"_salt": salt})
+        if self.cache is not None:
+            hit = self.cache.get(key)
+            if hit is not None:
+                record = CallRecord(**(hit["record"] | {"cached": True, "retries": 0}))
+                return Completion(hit["text"], record)
+        attempts = {"n": 0}
+
+        def count(state: RetryCallState) -> None:
+            attempts["n"] = state.attempt_number
+
+        retrying = Retrying(
+            retry=retry_if_exception(is_retryable), reraise=True, before_sleep=count,
+            stop=stop_after_attempt(self.endpoint.max_retries + 1)
+            | stop_after_delay(self.endpoint.max_retry_time_s),
+            wait=wait_random_exponential(multiplier=0.5, max=self.retry_wait_max_s))
+        start = time.monotonic()
+        try:
+            with self._slots:
+                text, usage, ttft, finish = retrying(self._send, kind, request)
+        except Exception as exc:
+            record.retries = attempts["n"]
+            record.latency_s = round(time.monotonic() - start, 4)
+            record.error = _short(exc)
+            if is_retryable(exc):
+                raise EndpointDown(f"{role} endpoint '{self.name}' ({self.endpoint.base_url}) "
+                                   f"failed after {attempts['n']} retries: {record.error}",
+                                   record) from exc
+            raise ModelCallError(f"{role} endpoint '{self.name}' refused the request: "
+                                 f"{record.error}", record) from exc
+        record.retries = attempts["n"]
+        record.latency_s = round(time.monotonic() - start, 4)
+        record.prompt_tokens, record.completion_tokens = usage
+        record.ttft_s = ttft
+        record.finish_reason = finish
+        gen_time = record.latency_s - (ttft or 0.0)
+        if record.completion_tokens and gen_time > 0:
+            record.tokens_per_s = round(record.completion_tokens / gen_time, 2)
+        if self.cache is not None:
+            self.cache.put(key, {"text": text, "record": record.to_dict()})
+        return Completion(text, record)
+
+    def _send(self, kind: str, request: dict) -> tuple[str, tuple[int, int], float | None, str | None]:
+        if self.endpoint.stream:
+            return self._send_stream(kind, request)
+        if kind == "chat":
+            resp = self._client.chat.completions.create(**request)
+            choice = resp.choices[0]
+            text, finish = choice.message.content or "", choice.finish_reason
+        else:
+            resp = self._client.completions.create(**request)
+            text, finish = resp.choices[0].text or "", resp.choices[0].finish_reason
+        usage = (resp.usage.prompt_tokens, resp.usage.completion_tokens) if resp.usage else (0, 0)
+        return text, usage, None, finish
+
+    def _send_stream(self, kind: str, request: dict):
+        start = time.monotonic()
+        create = (self._client.chat.completions.create if kind == "chat"
+                  else self._client.completions.create)
+        stream = create(**request, stream=True, stream_options={"include_usage": True})
+        parts, ttft, usage, finish = [], None, (0, 0), None
+        for chunk in stream:
+            if chunk.usage:
+                usage = (chunk.usage.prompt_tokens, chunk.usage.completion_tokens)
+            for choice in chunk.choices:
+                piece = choice.delta.content if kind == "chat" else choice.text
+                if piece:
+                    ttft = ttft if ttft is not None else round(time.monotonic() - start, 4)
+                    parts.append(piece)
+                finish = choice.finish_reason or finish
+        return "".join(parts), usage, ttft, finish

@@ -1,0 +1,226 @@
+"""The model pipeline: judge/planner -> builder -> fallback builder, with judge feedback between
+attempts. Implements the runner's Solver protocol."""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import asdict
+from pathlib import Path
+
+from kateval.config import ModelsFile, Suite
+from kateval.grading import read_junit_dir
+from kateval.models.cache import CacheMiss, ResponseCache
+from kateval.models.client import CallFailed, EndpointDown, ModelClient
+from kateval.pipeline import context
+from kateval.pipeline.builders import Builder, BuildInput, BuildResult
+from kateval.pipeline.plan import Plan, PlanError, parse_plan, split_reasoning
+from kateval.pipeline.prompts import Prompts
+from kateval.runner import PreviousAttempt, Proposal
+from kateval.tasks import Task
+from kateval.toolchains.kotlinc import compiler_errors
+
+FEEDBACK_LOG_CHARS = 4000
+
+
+class CallLog:
+    """Appends one JSON line per model call to calls.jsonl in the attempt folder."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._lock = threading.Lock()
+
+    def add(self, record, **extra) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._lock, open(self.path, "a", encoding="utf-8") as fh:
+            fh.write(json.dumps(record.to_dict() | extra, sort_keys=True) + "\n")
+
+
+class _LoggingClient:
+    """A ModelClient view that logs every call, failed ones included."""
+
+    def __init__(self, client: ModelClient, log: CallLog, salt: str):
+        self._client, self._log, self._salt = client, log, salt
+        self.endpoint, self.name = client.endpoint, client.name
+
+    def _logged(self, method, *args, **kwargs):
+        try:
+            done = method(*args, salt=self._salt, **kwargs)
+        except CallFailed as exc:
+            self._log.add(exc.record)
+            raise
+        self._log.add(done.record)
+        return done
+
+    def chat(self, *args, **kwargs):
+        return self._logged(self._client.chat, *args, **kwargs)
+
+    def complete(self, *args, **kwargs):
+        return self._logged(self._client.complete, *args, **kwargs)
+
+
+def failure_report(previous: PreviousAttempt) -> str:
+    """Compiler errors and failing tests of an attempt, trimmed, from its artifacts."""
+    lines = [f"{previous.grade.status}: {previous.grade.detail}"]
+    log_path = previous.attempt_dir / "build.log"
+    log = log_path.read_text(errors="replace") if log_path.is_file() else ""
+    errors = compiler_errors(log)
+    lines += errors
+    for test in read_junit_dir(previous.attempt_dir / "junit"):
+        if test.outcome in ("failed", "error"):
+            lines.append(f"FAILED {test.name}: {test.message}")
+    if len(lines) == 1 and log:
+        lines.append(log[-FEEDBACK_LOG_CHARS:])
+    return "\n".join(lines)[:FEEDBACK_LOG_CHARS]
+
+
+class Pipeline:
+    """judge plans, builder writes (FIM or a chat format), fallback takes over on failure."""
+
+    def __init__(self, models: ModelsFile, suite: Suite, prompts: Prompts,
+                 cache: ResponseCache | None = None):
+        self.models, self.suite, self.prompts = models, suite, prompts
+        self.clients = {role: ModelClient(name, models.endpoints[name], cache)
+                        for role, name in models.roles.items()}
+
+    @classmethod
+    def from_config(cls, models: ModelsFile, suite: Suite, suite_path: Path) -> "Pipeline":
+        override = (Path(suite_path).parent / suite.prompts_dir) if suite.prompts_dir else None
+        return cls(models, suite, Prompts(override))
+
+    def use_cache(self, cache: ResponseCache) -> None:
+        for client in self.clients.values():
+            client.cache = cache
+
+    # -------------------------------------------------------------- Solver protocol
+    def propose(self, task: Task, attempt: int, previous: PreviousAttempt | None,
+                attempt_dir: Path) -> Proposal:
+        sample = attempt_dir.parent.name
+        log = CallLog(attempt_dir / "calls.jsonl")
+        client = lambda role: _LoggingClient(self.clients[role], log,  # noqa: E731
+                                             f"{task.id}/{sample}/{attempt}/{role}")
+        try:
+            plan = self._plan(task, attempt_dir, client("judge"))
+            feedback = self._feedback(task, previous, attempt_dir, client("judge"))
+        except EndpointDown as exc:
+            return Proposal(None, "infra_error", str(exc), producer="judge")
+        except CacheMiss as exc:
+            return Proposal(None, "infra_error", f"replay: {exc}", producer="judge")
+        except CallFailed as exc:
+            return Proposal(None, "model_error", str(exc), producer="judge")
+        job = BuildInput(task, plan, feedback, _previous_diff(previous), self.suite.temperature)
+        roles = ["builder", "fallback"] if "fallback" in self.clients else ["builder"]
+        if (self.suite.fallback_on_test_failure and "fallback" in self.clients
+                and attempt == self.suite.max_attempts and attempt > 1):
+            roles = ["fallback"]
+        outcome: Proposal | None = None
+        for role in roles:
+            outcome = self._build(role, job, client(role), attempt_dir)
+            if outcome.status == "ok":
+                break
+        assert outcome is not None
+        return outcome
+
+    def _build(self, role: str, job: BuildInput, client, attempt_dir: Path) -> Proposal:
+        producer = f"{role}:{client.endpoint.model}"
+        try:
+            result: BuildResult = Builder(role, client, self.prompts, attempt_dir).build(job)
+        except EndpointDown as exc:
+            return Proposal(None, "infra_error", str(exc), producer)
+        except CacheMiss as exc:
+            return Proposal(None, "infra_error", f"replay: {exc}", producer)
+        except CallFailed as exc:
+            return Proposal(None, "model_error", str(exc), producer)
+        if result.status == "ok":
+            return Proposal(result.patch, "ok", "", producer)
+        # A patch that does not apply still goes to evaluation, which grades it patch_failed.
+        return Proposal(result.patch, result.status, result.detail, producer)
+
+    # -------------------------------------------------------------- judge
+    def _plan(self, task: Task, attempt_dir: Path, judge) -> Plan | None:
+        first = attempt_dir.parent / "attempt-1" / "plan.json"
+        if first.is_file() and attempt_dir.name != "attempt-1":
+            saved = json.loads(first.read_text())
+            return _plan_from_dict(saved["plan"]) if saved.get("plan") else None
+        root = task.repo
+        files = context.read_repo(root)
+        budget = judge.endpoint.context_window - judge.endpoint.max_tokens - 1500
+        messages = self.prompts.messages(
+            "plan.j2", instruction=task.instruction, tree=context.tree(files),
+            editable=task.spec.editable,
+            files=context.select(files, task.spec.editable, max(budget, 256)))
+        done = judge.chat("judge", messages, temperature=0.0)
+        reasoning, answer = split_reasoning(done.text)
+        record: dict = {"reasoning": reasoning, "answer": answer}
+        try:
+            plan = parse_plan(answer)
+            record |= {"status": "ok", "plan": asdict(plan)}
+        except PlanError as exc:  # the run goes on without a plan
+            plan = None
+            record |= {"status": "malformed_edit", "error": str(exc), "plan": None}
+        _write(attempt_dir / "plan.json", json.dumps(record, indent=2))
+        return plan
+
+    def _feedback(self, task: Task, previous: PreviousAttempt | None, attempt_dir: Path,
+                  judge) -> str | None:
+        if previous is None:
+            return None
+        report = failure_report(previous)
+        messages = self.prompts.messages(
+            "feedback.j2", instruction=task.instruction, diff=_previous_diff(previous),
+            status=previous.grade.status, errors=report)
+        done = judge.chat("judge", messages, temperature=0.0)
+        reasoning, answer = split_reasoning(done.text)
+        feedback = answer.strip() or report
+        _write(attempt_dir / "feedback.txt", feedback)
+        if reasoning:
+            _write(attempt_dir / "feedback-reasoning.txt", reasoning)
+        return feedback
+
+    # -------------------------------------------------------------- dry run, preflight
+    def preview(self, task: Task) -> str:
+        files = context.read_repo(task.repo)
+        judge = self.clients["judge"].endpoint
+        messages = self.prompts.messages(
+            "plan.j2", instruction=task.instruction, tree=context.tree(files),
+            editable=task.spec.editable,
+            files=context.select(files, task.spec.editable, judge.context_window - judge.max_tokens))
+        lines = [f"judge ({judge.model} @ {judge.base_url}) plan request:"]
+        lines += [f"[{m['role']}] {m['content'][:1500]}" for m in messages]
+        for role in ("builder", "fallback"):
+            if role in self.clients:
+                ep = self.clients[role].endpoint
+                lines.append(f"{role}: {ep.model} @ {ep.base_url}, {ep.kind}, "
+                             f"edit format {ep.effective_edit_format}")
+        return "\n".join(lines)
+
+    def preflight(self) -> list[str]:
+        """One line per endpoint that does not answer GET /models."""
+        problems = []
+        for role, client in self.clients.items():
+            try:
+                client.list_models()
+            except Exception as exc:
+                problems.append(f"{role} endpoint '{client.name}' ({client.endpoint.base_url}) "
+                                f"is not answering: {type(exc).__name__}")
+        return problems
+
+
+def _plan_from_dict(data: dict) -> Plan:
+    from kateval.pipeline.plan import PlannedRegion
+
+    return Plan(data["approach"], data.get("files", []),
+                [PlannedRegion(**r) for r in data.get("regions", [])])
+
+
+def _previous_diff(previous: PreviousAttempt | None) -> str:
+    if previous is None:
+        return ""
+    path = previous.attempt_dir / "patch.diff"
+    return path.read_text()[:6000] if path.is_file() else ""
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+

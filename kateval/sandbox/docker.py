@@ -1,0 +1,291 @@
+"""Docker sandbox: one locked-down container per sandbox, the workspace bind-mounted in.
+
+Each sandbox (one attempt of one sample) gets its own container: no network, a read-only root,
+a tmpfs /tmp, a non-root user, no capabilities, no-new-privileges, memory/CPU/pids limits, and
+a `kateval.run-id` label. Commands run with `docker exec`. A command that times out, or leaves
+processes behind, gets its container removed; the next command starts a fresh one on the same
+workspace, the way the local sandbox kills a command's whole process group.
+bench/sandbox_bench.py measures this against one reused container per worker.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import socket
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from kateval.config import Limits, Suite
+from kateval.errors import InfraError, ToolchainError
+from kateval.sandbox import ExecResult, cap_text
+from kateval.sandbox import image as images
+from kateval.toolchains import kotlinc
+
+SANDBOX_UID = 10001  # the image's `kateval` user (sandboxes/kotlin-jvm/Dockerfile)
+RUN_LABEL = "kateval.run-id"
+OWNER_LABEL = "kateval.owner"
+CONTAINER_TOOLS = kotlinc.ToolPaths(
+    kotlin_home="/opt/kotlinc", junit_console="/opt/junit/junit-platform-console-standalone.jar")
+KILLED_RC = -9  # what the local sandbox reports for a command killed on timeout
+_STREAM_GRACE_S = 30.0
+
+
+def _start_time(pid: int) -> str | None:
+    """The process's start time in clock ticks since boot (field 22 of /proc/PID/stat)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return stat.rsplit(")", 1)[1].split()[19]
+
+
+def owner_token(pid: int | None = None) -> str:
+    """host:pid:start-time of a kateval process; pid reuse cannot fake a live owner."""
+    pid = os.getpid() if pid is None else pid
+    return f"{socket.gethostname()}:{pid}:{_start_time(pid)}"
+
+
+def owner_alive(token: str) -> bool:
+    host, _, rest = token.partition(":")
+    pid, _, started = rest.partition(":")
+    return host == socket.gethostname() and pid.isdigit() and owner_token(int(pid)) == token
+
+
+@dataclass(frozen=True)
+class DockerSettings:
+    """What every container of a run shares."""
+
+    image: str
+    run_id: str
+    limits: Limits = Limits()
+    tmpfs_mb: int = 512
+    file_size_mb: int = 2048  # RLIMIT_FSIZE: the workspace is host disk
+
+
+def _user_for_host() -> tuple[int, int]:
+    # As root we chown the workspace to the image's user; otherwise the caller's own ids
+    # already own it, and are non-root.
+    return (SANDBOX_UID, SANDBOX_UID) if os.geteuid() == 0 else (os.getuid(), os.getgid())
+
+
+def container_config(settings: DockerSettings, mount: Path, workspace: Path) -> dict:
+    """Keyword arguments for `containers.run`: the whole security policy in one place."""
+    from docker.types import Mount, Ulimit
+
+    uid, gid = _user_for_host()
+    limits = settings.limits
+    fsize = settings.file_size_mb * 1024 * 1024
+    return dict(
+        image=settings.image, command=["sleep", "infinity"], detach=True,
+        user=f"{uid}:{gid}", working_dir=str(workspace), hostname="sandbox",
+        environment={"HOME": "/tmp", "TMPDIR": "/tmp"},
+        network_mode="none", ipc_mode="none", read_only=True,
+        tmpfs={"/tmp": f"rw,nosuid,nodev,noexec,size={settings.tmpfs_mb}m,mode=1777"},
+        mounts=[Mount(target=str(mount), source=str(mount), type="bind")],
+        mem_limit=f"{limits.memory_mb}m", memswap_limit=f"{limits.memory_mb}m",
+        nano_cpus=int(limits.cpus * 1e9), pids_limit=limits.pids,
+        security_opt=["no-new-privileges"], cap_drop=["ALL"],
+        ulimits=[Ulimit(name="fsize", soft=fsize, hard=fsize), Ulimit(name="core", soft=0, hard=0)],
+        labels={RUN_LABEL: settings.run_id, OWNER_LABEL: owner_token(),
+                "kateval.workspace": str(workspace)})
+
+
+def _chown_tree(root: Path, uid: int, gid: int) -> None:
+    os.lchown(root, uid, gid)
+    for base, dirs, files in os.walk(root):
+        for name in dirs + files:
+            os.lchown(os.path.join(base, name), uid, gid)
+
+
+class _Reader(threading.Thread):
+    """Drains an exec stream, keeping at most `limit`+1 bytes of each of stdout and stderr."""
+
+    def __init__(self, stream, limit: int):
+        super().__init__(daemon=True)
+        self.stream, self.limit = stream, limit
+        self.out: list[bytes] = []
+        self.err: list[bytes] = []
+        self.kept = [0, 0]
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            for chunks in self.stream:
+                for index, (chunk, sink) in enumerate(zip(chunks, (self.out, self.err))):
+                    if chunk and self.kept[index] <= self.limit:
+                        sink.append(chunk[: self.limit + 1 - self.kept[index]])
+                        self.kept[index] += len(sink[-1])
+        except BaseException as exc:  # reported by exec unless the container was killed
+            self.error = exc
+
+
+class DockerSandbox:
+    """The `Sandbox` protocol on a Docker container; the workspace stays a host directory.
+
+    `mount` is the host directory bind-mounted at the same path (default: the workspace);
+    the bench passes a parent folder to reuse one container across workspaces.
+    """
+
+    def __init__(self, client, settings: DockerSettings, workspace: Path,
+                 mount: Path | None = None):
+        self.client, self.settings = client, settings
+        self.workspace = Path(workspace).resolve()
+        self.workspace.mkdir(parents=True, exist_ok=True)
+        self.mount = Path(mount).resolve() if mount else self.workspace
+        self.output_limit = settings.limits.output_bytes
+        self._uid, self._gid = _user_for_host()
+        if os.geteuid() == 0:
+            _chown_tree(self.workspace, self._uid, self._gid)
+        self._lock = threading.Lock()
+        self._container = None
+        self._closed = False
+        self._start()  # an engine that cannot start containers fails here, as infra
+
+    # ------------------------------------------------------------ containers
+    def _start(self):
+        with self._lock:
+            if self._closed:
+                raise InfraError("sandbox is closed (run interrupted)")
+            if self._container is None:
+                config = container_config(self.settings, self.mount, self.workspace)
+                self._container = self.client.containers.run(**config)
+            return self._container
+
+    def _discard(self, container) -> None:
+        """Remove `container` (SIGKILL to everything in it) if it is still the current one."""
+        import docker
+
+        with self._lock:
+            if self._container is not None and self._container.id == container.id:
+                self._container = None
+        try:
+            container.remove(force=True)
+        except docker.errors.NotFound:
+            pass  # already gone: close() and a timeout can race, both want it dead
+
+    def _leftovers(self, container) -> bool:
+        """Whether anything but PID 1 still runs (a daemonized child, a fork bomb...)."""
+        try:
+            return len(container.top().get("Processes") or []) > 1
+        except Exception:  # cannot tell: treat as dirty, a fresh container is cheap
+            return True
+
+    # ------------------------------------------------------------ protocol
+    def exec(self, cmd: list[str], *, timeout_s: float) -> ExecResult:
+        container = self._start()
+        api = self.client.api
+        start = time.monotonic()
+        exec_id = api.exec_create(container.id, cmd, workdir=str(self.workspace))["Id"]
+        stream = api.exec_start(exec_id, stream=True, demux=True)
+        reader = _Reader(stream, self.output_limit)
+        reader.start()
+        timed_out = False
+        try:
+            reader.join(timeout_s)
+            timed_out = reader.is_alive()
+        finally:  # a timeout, and Ctrl-C while waiting, both kill the container
+            if reader.is_alive():
+                self._discard(container)
+                reader.join(_STREAM_GRACE_S)
+        duration = time.monotonic() - start
+        if reader.is_alive():
+            stream.close()
+            raise InfraError(f"docker exec stream did not close {_STREAM_GRACE_S:.0f}s after "
+                             "its container was removed; check the engine")
+        returncode = KILLED_RC if timed_out else self._exit_code(exec_id, reader)
+        if not timed_out and self._leftovers(container):
+            self._discard(container)
+        stdout, cut_out = cap_text(b"".join(reader.out), self.output_limit)
+        stderr, cut_err = cap_text(b"".join(reader.err), self.output_limit)
+        return ExecResult(returncode=returncode, stdout=stdout, stderr=stderr,
+                          timed_out=timed_out, duration_s=duration,
+                          truncated=cut_out or cut_err)
+
+    def _exit_code(self, exec_id: str, reader: _Reader) -> int:
+        """The command's exit code; anything else (engine gone, container gone) is infra."""
+        if self._closed:
+            raise InfraError("sandbox closed while a command ran (run interrupted)")
+        if reader.error is not None:
+            raise InfraError(f"docker exec stream failed: {reader.error}") from reader.error
+        for _ in range(50):  # the exit code lands shortly after the stream closes
+            info = self.client.api.exec_inspect(exec_id)
+            if not info.get("Running") and info.get("ExitCode") is not None:
+                return int(info["ExitCode"])
+            time.sleep(0.1)
+        raise InfraError(f"docker exec {exec_id[:12]} never reported an exit code")
+
+    def _path(self, path: str) -> Path:
+        full = (self.workspace / path).resolve()
+        if not full.is_relative_to(self.workspace):
+            raise ValueError(f"path escapes the workspace: {path}")
+        return full
+
+    def write_file(self, path: str, data: bytes) -> None:
+        full = self._path(path)
+        missing = [p for p in [full.parent, *full.parent.parents] if not p.exists()]
+        full.parent.mkdir(parents=True, exist_ok=True)
+        full.write_bytes(data)
+        if os.geteuid() == 0:  # keep it writable for the container's user
+            for created in [full, *missing]:
+                os.lchown(created, self._uid, self._gid)
+
+    def read_file(self, path: str) -> bytes:
+        return self._path(path).read_bytes()
+
+    def close(self) -> None:
+        """Remove the container. Safe from another thread while exec runs (Ctrl-C)."""
+        with self._lock:
+            self._closed = True
+            container, self._container = self._container, None
+        if container is not None:
+            self._discard(container)
+
+
+# ---------------------------------------------------------------- run-level helpers
+def remove_containers(client, run_id: str | None = None, owner: str | None = None) -> list[str]:
+    """Force-remove kateval containers (of one run, one owner, or all); returns their names."""
+    filters = {"label": [f"{RUN_LABEL}={run_id}" if run_id else RUN_LABEL]}
+    if owner:
+        filters["label"].append(f"{OWNER_LABEL}={owner}")
+    removed = []
+    for container in client.containers.list(all=True, filters=filters):
+        try:
+            container.remove(force=True)
+            removed.append(container.name)
+        except Exception:  # already gone, or the engine is going away: nothing to keep
+            pass
+    return removed
+
+
+def orphaned_containers(client) -> list:
+    """kateval containers whose owning process is no longer alive on this host."""
+    found = client.containers.list(all=True, filters={"label": RUN_LABEL})
+    return [c for c in found if not owner_alive(c.labels.get(OWNER_LABEL, ""))]
+
+
+def make_docker_opener(suite: Suite, run_id: str):
+    """The SandboxOpener for `--sandbox docker`; checks the engine and the image up front."""
+    client = images.connect()
+    tag = suite.docker_image
+    if tag is None:
+        tag = images.image_inputs().tag
+    if not images.image_exists(client, tag):
+        raise ToolchainError(f"sandbox image {tag} not found; run `kateval sandbox build`")
+    settings = DockerSettings(image=tag, run_id=run_id, limits=suite.limits)
+    # Belt and braces for clean-up: whatever a thread still held when the process exits.
+    atexit.register(_remove_quietly, client, run_id, owner_token())
+
+    def open_docker(root: Path):
+        return DockerSandbox(client, settings, root), CONTAINER_TOOLS
+
+    return open_docker
+
+
+def _remove_quietly(client, run_id: str, owner: str) -> None:
+    try:
+        remove_containers(client, run_id=run_id, owner=owner)
+    except Exception:  # the engine may already be gone at exit; prune covers that case
+        pass
