@@ -104,7 +104,8 @@ class ModelClient:
         return self._call(role, "chat", request, salt)
 
     def complete(self, role: str, prompt: str, *, temperature: float,
-                 max_tokens: int | None = None, stop: list[str] | None = None) -> Completion:
+                 max_tokens: int | None = None, stop: list[str] | None = None,
+                 salt: str = "") -> Completion:
         request = {"model": self.endpoint.model, "prompt": prompt, "temperature": temperature,
                    "max_tokens": max_tokens or self.endpoint.max_tokens}
         if stop or self.endpoint.stop:

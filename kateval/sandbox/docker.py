@@ -31,6 +31,7 @@ CONTAINER_TOOLS = kotlinc.ToolPaths(
     kotlin_home="/opt/kotlinc", junit_console="/opt/junit/junit-platform-console-standalone.jar")
 KILLED_RC = -9  # what the local sandbox reports for a command killed on timeout
 _STREAM_GRACE_S = 30.0
+_KILL_SETTLE_S = 1.5
 
 
 def _start_time(pid: int) -> str | None:
@@ -195,7 +196,7 @@ class DockerSandbox:
             stream.close()
             raise InfraError(f"docker exec stream did not close {_STREAM_GRACE_S:.0f}s after "
                              "its container was removed; check the engine")
-        returncode = KILLED_RC if timed_out else self._exit_code(exec_id, reader)
+        returncode = KILLED_RC if timed_out else self._exit_code(exec_id, reader, container)
         if not timed_out and self._leftovers(container):
             self._discard(container)
         stdout, cut_out = cap_text(b"".join(reader.out), self.output_limit)
@@ -204,7 +205,7 @@ class DockerSandbox:
                           timed_out=timed_out, duration_s=duration,
                           truncated=cut_out or cut_err)
 
-    def _exit_code(self, exec_id: str, reader: _Reader) -> int:
+    def _exit_code(self, exec_id: str, reader: _Reader, container) -> int:
         """The command's exit code; anything else (engine gone, container gone) is infra."""
         if self._closed:
             raise InfraError("sandbox closed while a command ran (run interrupted)")
@@ -213,9 +214,32 @@ class DockerSandbox:
         for _ in range(50):  # the exit code lands shortly after the stream closes
             info = self.client.api.exec_inspect(exec_id)
             if not info.get("Running") and info.get("ExitCode") is not None:
+                break
+            time.sleep(0.1)
+        else:
+            raise InfraError(f"docker exec {exec_id[:12]} never reported an exit code")
+        # Sample code cannot stop PID 1 (a namespace init ignores signals from inside), so a
+        # container that stopped under a command was removed from outside or lost its engine:
+        # the 137 that exec reports then is not the model's outcome. The exec dies a moment
+        # before the container's state flips, so a SIGKILLed command waits a little to tell
+        # that apart from the OOM killer, which leaves PID 1 running.
+        settle = time.monotonic() + (_KILL_SETTLE_S if info["ExitCode"] == 137 else 0)
+        while True:
+            if not self._still_running(container):
+                raise InfraError(f"container {container.short_id} stopped while a command ran "
+                                 "(removed outside kateval, or the engine restarted)")
+            if time.monotonic() >= settle:
                 return int(info["ExitCode"])
             time.sleep(0.1)
-        raise InfraError(f"docker exec {exec_id[:12]} never reported an exit code")
+
+    def _still_running(self, container) -> bool:
+        import docker
+
+        try:
+            state = self.client.api.inspect_container(container.id)["State"]
+        except docker.errors.NotFound:
+            return False
+        return bool(state.get("Running"))
 
     def _path(self, path: str) -> Path:
         full = (self.workspace / path).resolve()

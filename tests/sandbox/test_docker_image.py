@@ -1,0 +1,163 @@
+"""The sandbox image: its content hash, its build context, and what the built image holds."""
+
+from __future__ import annotations
+
+import io
+import tarfile
+from pathlib import Path
+
+import docker
+import pytest
+
+from kateval.config import Limits
+from kateval.errors import ToolchainError
+from kateval.sandbox import image as images
+from kateval.sandbox.docker import SANDBOX_UID, DockerSandbox, DockerSettings
+from kateval.toolchains.kotlinc import ToolPaths
+
+
+@pytest.fixture
+def fake_inputs(tmp_path):
+    """A toolchain-shaped tree, so hashing is tested without the real 94 MB one."""
+    home = tmp_path / "kotlinc"
+    (home / "bin").mkdir(parents=True)
+    (home / "lib").mkdir()
+    (home / "bin" / "kotlinc").write_text("#!/bin/sh\n")
+    (home / "bin" / "kotlinc").chmod(0o755)
+    (home / "lib" / "kotlin-stdlib.jar").write_bytes(b"jar")
+    junit = tmp_path / "junit.jar"
+    junit.write_bytes(b"junit")
+    dockerdir = tmp_path / "dockerdir"
+    dockerdir.mkdir()
+    (dockerdir / "Dockerfile").write_text("FROM scratch\n")
+    paths = ToolPaths(kotlin_home=str(home), junit_console=str(junit))
+    return lambda **kw: images.image_inputs(paths, dockerdir, **kw), home, dockerdir
+
+
+def test_tag_is_a_stable_content_hash(fake_inputs):
+    make, _, _ = fake_inputs
+    first = make()
+    assert first.tag == make().tag
+    assert first.tag.startswith("kateval/kotlin-jvm:") and len(first.tag.split(":")[1]) == 12
+
+
+@pytest.mark.parametrize("change", ["content", "exec-bit", "new-file", "dockerfile", "gradle"])
+def test_any_changed_input_changes_the_tag(fake_inputs, tmp_path, change):
+    make, home, dockerdir = fake_inputs
+    before = make().tag
+    kwargs = {}
+    if change == "content":
+        (home / "lib" / "kotlin-stdlib.jar").write_bytes(b"jar2")
+    elif change == "exec-bit":
+        (home / "bin" / "kotlinc").chmod(0o644)
+    elif change == "new-file":
+        (home / "lib" / "extra.jar").write_bytes(b"")
+    elif change == "dockerfile":
+        (dockerdir / "Dockerfile").write_text("FROM scratch\n# edited\n")
+    else:
+        cache = tmp_path / "gradle-cache" / "modules-2"
+        cache.mkdir(parents=True)
+        (cache / "a.jar").write_bytes(b"dep")
+        kwargs["gradle_cache"] = tmp_path / "gradle-cache"
+    assert make(**kwargs).tag != before
+
+
+def test_context_is_a_tar_with_exec_bits_and_a_gradle_folder(fake_inputs):
+    make, _, _ = fake_inputs
+    buffer = io.BytesIO()
+    images.write_context(make(), buffer)
+    with tarfile.open(fileobj=buffer) as tar:
+        members = {m.name: m for m in tar.getmembers()}
+    assert set(members) == {"Dockerfile", "kotlinc/bin/kotlinc", "kotlinc/lib/kotlin-stdlib.jar",
+                            "junit/junit-platform-console-standalone.jar",
+                            "gradle-ro-cache/README"}
+    assert members["kotlinc/bin/kotlinc"].mode == 0o755
+    assert members["kotlinc/lib/kotlin-stdlib.jar"].mode == 0o644
+
+
+def test_the_shipped_dockerfile_matches_the_contract():
+    text = (images.sandbox_dir() / "Dockerfile").read_text()
+    for needed in ("ARG BASE=", "FROM ${BASE}", "COPY kotlinc /opt/kotlinc", "COPY junit /opt/junit",
+                   f"USER {SANDBOX_UID}:{SANDBOX_UID}", "GRADLE_RO_DEP_CACHE", "useradd --uid 10001"):
+        assert needed in text
+
+
+def test_base_mode_and_mirror_come_from_the_environment(monkeypatch):
+    monkeypatch.setenv("KATEVAL_SANDBOX_BASE", "debootstrap")
+    assert images.base_mode() == "debootstrap"
+    monkeypatch.setenv("KATEVAL_SANDBOX_BASE", "podman")
+    with pytest.raises(ToolchainError, match="auto, registry or debootstrap"):
+        images.base_mode()
+    monkeypatch.setenv("KATEVAL_DEBIAN_MIRROR", "http://mirror.example/debian")
+    assert images.debian_mirror() == "http://mirror.example/debian"
+
+
+class _StubImages:
+    def __init__(self, pull_error: Exception | None):
+        self.pull_error, self.pulled = pull_error, []
+
+    def get(self, name):
+        raise docker.errors.ImageNotFound(name)
+
+    def pull(self, name, tag):
+        self.pulled.append(f"{name}:{tag}")
+        if self.pull_error:
+            raise self.pull_error
+
+
+class _StubClient:
+    def __init__(self, pull_error=None):
+        self.images = _StubImages(pull_error)
+
+
+def test_registry_probe_falls_back_when_the_pull_fails():
+    failing = _StubClient(docker.errors.APIError("no such host registry-1.docker.io"))
+    assert images.registry_answers(failing, log=lambda _: None) is False
+    assert failing.images.pulled == [images.REGISTRY_BASE]
+    assert images.registry_answers(_StubClient(), log=lambda _: None) is True
+
+
+def test_connect_says_how_to_start_the_engine(monkeypatch):
+    monkeypatch.setenv("DOCKER_HOST", "unix:///nonexistent/docker.sock")
+    with pytest.raises(ToolchainError, match="start it"):
+        images.connect(timeout=5)
+
+
+# ---------------------------------------------------------------- with a real engine
+@pytest.mark.docker
+def test_an_unchanged_input_reuses_the_image(docker_client, sandbox_image, toolchain):
+    inputs = images.image_inputs(toolchain)
+    assert images.build(docker_client, inputs, log=lambda _: None) == (sandbox_image, False)
+    labels = docker_client.images.get(sandbox_image).labels
+    assert labels["kateval.inputs"] == inputs.digest and labels["kateval.image"] == "kotlin-jvm"
+
+
+@pytest.mark.docker
+def test_containers_are_locked_down(docker_client, sandbox_image, run_id, tmp_path):
+    settings = DockerSettings(image=sandbox_image, run_id=run_id,
+                              limits=Limits(memory_mb=768, cpus=0.5, pids=64))
+    sandbox = DockerSandbox(docker_client, settings, tmp_path / "ws")
+    try:
+        script = ("id -u; grep -c . /proc/net/dev; grep CapEff /proc/self/status; "
+                  "grep NoNewPrivs /proc/self/status; touch /opt/x 2>/dev/null || echo ro-root; "
+                  "touch /tmp/x && echo tmp-ok; touch ws-ok; java -version 2>&1 | head -1; "
+                  "test -x /opt/kotlinc/bin/kotlinc && echo kotlinc; "
+                  "test -f /opt/junit/junit-platform-console-standalone.jar && echo junit; "
+                  "echo $GRADLE_RO_DEP_CACHE")
+        result = sandbox.exec(["sh", "-c", script], timeout_s=60)
+        lines = result.stdout.split("\n")
+        assert lines[0] != "0"  # never root inside
+        assert lines[1] == "3"  # /proc/net/dev: two header lines and `lo` only
+        assert lines[2].split() == ["CapEff:", "0000000000000000"]
+        assert lines[3].split() == ["NoNewPrivs:", "1"]
+        assert lines[4:6] == ["ro-root", "tmp-ok"] and (sandbox.workspace / "ws-ok").exists()
+        assert "openjdk version \"17" in result.stdout
+        assert "kotlinc\njunit\n/opt/gradle-ro-cache" in result.stdout
+        host = docker_client.api.inspect_container(sandbox._container.id)["HostConfig"]
+        assert host["NetworkMode"] == "none" and host["ReadonlyRootfs"] is True
+        assert host["Memory"] == 768 * 2**20 and host["MemorySwap"] == 768 * 2**20
+        assert host["NanoCpus"] == 5 * 10**8 and host["PidsLimit"] == 64
+        assert host["CapDrop"] == ["ALL"] and "no-new-privileges" in host["SecurityOpt"]
+        assert list(host["Tmpfs"]) == ["/tmp"]
+    finally:
+        sandbox.close()
