@@ -35,7 +35,9 @@ class RunData:
 
     @property
     def suite(self) -> str:
-        return self.summary.get("suite") or self.meta.get("config", {}).get("suite", {}).get("name", "?")
+        """The suite's name, from summary.json or run.json."""
+        config = self.meta.get("config") or {}
+        return self.summary.get("suite") or (config.get("suite") or {}).get("name", "?")
 
 
 # ---------------------------------------------------------------- per-task verdicts and flips
@@ -87,7 +89,8 @@ def mcnemar_exact(b: int, c: int) -> float:
     return min(1.0, 2 * tail)
 
 
-def bootstrap_mean_ci(values: list[float], level: float = 0.95, resamples: int = BOOTSTRAP_RESAMPLES,
+def bootstrap_mean_ci(values: list[float], level: float = 0.95,
+                      resamples: int = BOOTSTRAP_RESAMPLES,
                       seed: int = 0) -> tuple[float, float] | None:
     """Percentile bootstrap CI of the mean. Resampling is over the values given (tasks), since
     samples of one task are correlated and must move together. Seeded: reports are reproducible."""
@@ -144,6 +147,7 @@ def call_cost(call: dict, prices: dict[str, tuple[float | None, float | None]]) 
 
 
 def call_tokens_per_s(call: dict) -> float | None:
+    """The call's measured generation speed, else completion tokens over latency."""
     if call.get("tokens_per_s") is not None:
         return call["tokens_per_s"]
     latency, tokens = call.get("latency_s"), call.get("completion_tokens")
@@ -185,6 +189,7 @@ def run_roles(run: RunData) -> dict[str, dict]:
 
 
 def run_cost(run: RunData) -> float | None:
+    """USD for the whole run: summary.json's cost_usd, else the sum over roles; None if unpriced."""
     if run.summary.get("cost_usd") is not None:
         return run.summary["cost_usd"]
     costs = [r["cost_usd"] for r in run_roles(run).values() if r.get("cost_usd") is not None]
@@ -198,7 +203,8 @@ def run_fallback_rate(run: RunData) -> float | None:
     if run.meta.get("config", {}).get("mode") == "offline" or not run.results:
         return None
     fell = sum(1 for r in run.results
-               if any(str(a.get("producer", "")).startswith("fallback") for a in r.get("attempts", [])))
+               if any(str(a.get("producer", "")).startswith("fallback")
+                      for a in r.get("attempts", [])))
     return fell / len(run.results)
 
 

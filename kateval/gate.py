@@ -37,6 +37,7 @@ class GateOutcome:
 
     @property
     def drop(self) -> float | None:
+        """Baseline pass@1 minus current pass@1 over the common tasks (positive = worse)."""
         if self.pass1_baseline is None or self.pass1_current is None:
             return None
         return self.pass1_baseline - self.pass1_current
@@ -44,14 +45,15 @@ class GateOutcome:
     def message(self) -> str:
         """One line: why the gate failed (or that it passed), naming the baseline."""
         if self.passed:
-            flaky = f"; {len(self.flaky)} flaky flip(s) not gated: {', '.join(sorted(self.flaky))}" \
-                if self.flaky else ""
+            flaky = (f"; {len(self.flaky)} flaky flip(s) not gated: "
+                     f"{', '.join(sorted(self.flaky))}") if self.flaky else ""
             return (f"gate passed vs baseline {self.baseline}: pass@1 "
                     f"{_fmt(self.pass1_baseline)} -> {_fmt(self.pass1_current)} over "
                     f"{self.tasks_compared} tasks (max drop {self.max_drop:g}){flaky}")
         return f"gate failed vs baseline {self.baseline}: " + "; ".join(self.reasons)
 
     def to_dict(self) -> dict:
+        """JSON-ready, for report.md and report.html."""
         return {"baseline": self.baseline, "max_drop": self.max_drop, "passed": self.passed,
                 "reasons": self.reasons, "pass1_baseline": self.pass1_baseline,
                 "pass1_current": self.pass1_current, "drop": self.drop,

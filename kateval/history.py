@@ -81,12 +81,14 @@ def resolve_run(ref: str, runs_dir: Path, conn: sqlite3.Connection | None = None
         stored = from_db(conn, ref)
         if stored is not None:
             return stored
-    raise ConfigError(f"run '{ref}': no run folder {Path(runs_dir) / ref} and no such run in "
-                      f"{Path(runs_dir) / DB_NAME}; check the id with `kateval history`")
+    where = f" and no such run in {Path(runs_dir) / DB_NAME}" if conn is not None else ""
+    raise ConfigError(f"run '{ref}': no run folder {Path(runs_dir) / ref}{where}; check the id "
+                      "with `kateval history`")
 
 
 # ---------------------------------------------------------------- the database
 def connect(db_path: Path) -> sqlite3.Connection:
+    """Open (creating if needed) the history database; refuses a newer schema than ours."""
     db_path = Path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(db_path, timeout=30)  # parallel runs may index at the same time
@@ -122,19 +124,22 @@ def index_run(conn: sqlite3.Connection, run: RunData) -> None:
     s = run.summary
     finished = max((r.get("finished_at") or "" for r in run.results), default="") or None
     kind = "rerun" if run.root is not None and (run.root / RERUN_MARKER).is_file() else "run"
+    row = {"run_id": run.run_id, "root": str(run.root) if run.root else None,
+           "suite": run.suite, "mode": (run.meta.get("config") or {}).get("mode"), "kind": kind,
+           "models": _models(run.meta), "started_at": run.meta.get("started_at"),
+           "finished_at": finished, "complete": int(bool(s.get("complete"))),
+           "planned": s.get("planned"), "samples": s.get("samples"), "graded": s.get("graded"),
+           "passed": s.get("passed"), "pass_at_1": s.get("pass@1"), "cost_usd": s.get("cost_usd"),
+           "meta_json": json.dumps(run.meta), "summary_json": json.dumps(s),
+           "source_stamp": _stamp(run.root) if run.root else None,
+           "indexed_at": datetime.now(timezone.utc).isoformat()}
     with conn:
         old = conn.execute("SELECT gate, gate_reason FROM runs WHERE run_id = ?",
                            (run.run_id,)).fetchone()
-        conn.execute(
-            "INSERT OR REPLACE INTO runs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (run.run_id, str(run.root) if run.root else None, run.suite,
-             (run.meta.get("config") or {}).get("mode"), kind, _models(run.meta),
-             run.meta.get("started_at"), finished, int(bool(s.get("complete"))),
-             s.get("planned"), s.get("samples"), s.get("graded"), s.get("passed"),
-             s.get("pass@1"), s.get("cost_usd"), old["gate"] if old else None,
-             old["gate_reason"] if old else None, json.dumps(run.meta), json.dumps(s),
-             _stamp(run.root) if run.root else None,
-             datetime.now(timezone.utc).isoformat()))
+        row |= {"gate": old["gate"] if old else None,
+                "gate_reason": old["gate_reason"] if old else None}
+        conn.execute(f"INSERT OR REPLACE INTO runs ({', '.join(row)}) "
+                     f"VALUES ({', '.join(':' + k for k in row)})", row)
         conn.execute("DELETE FROM results WHERE run_id = ?", (run.run_id,))
         conn.executemany(
             "INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -190,6 +195,7 @@ def from_db(conn: sqlite3.Connection, run_id: str) -> RunData | None:
 
 
 def list_runs(conn: sqlite3.Connection, limit: int = 50) -> list[dict]:
+    """The newest `limit` runs with their headline numbers."""
     return [dict(r) for r in conn.execute(
         "SELECT run_id, suite, mode, kind, models, started_at, complete, planned, samples, "
         "graded, passed, pass_at_1, cost_usd, gate, summary_json FROM runs "
@@ -208,4 +214,5 @@ def task_history(conn: sqlite3.Connection, task: str) -> list[dict]:
 
 
 def known_tasks(conn: sqlite3.Connection) -> list[str]:
+    """Every task id with a result in the history."""
     return [r[0] for r in conn.execute("SELECT DISTINCT task FROM results ORDER BY task")]

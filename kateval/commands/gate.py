@@ -4,8 +4,8 @@ baseline (re-running tasks that flipped pass -> fail once more), and write its r
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import yaml
 from rich.console import Console
@@ -16,7 +16,21 @@ from kateval.errors import ConfigError, GateError
 from kateval.gate import GateOutcome, decide, rerun_candidates
 
 LATEST, LAST_GOOD = "latest", "last-good"
+GATE_FILE = "gate.json"
 Rerun = Callable[[RunData, list[str]], list[dict]]
+
+
+def preflight(runs_dir: Path, baseline: str | None, max_drop: float) -> None:
+    """Check --baseline and --max-drop before a run starts, so a typo does not cost a night.
+
+    after_run() checks again; the CLI can call this before run_command() to fail fast.
+    """
+    if not 0 <= max_drop <= 1:
+        raise ConfigError(f"--max-drop: {max_drop} is not a fraction of pass@1; use e.g. 0.05")
+    if baseline is None or baseline in (LATEST, LAST_GOOD):
+        return
+    db_path = runs_dir / history.DB_NAME
+    history.resolve_run(baseline, runs_dir, history.connect(db_path) if db_path.is_file() else None)
 
 
 def resolve_baseline(conn, current: RunData, ref: str, runs_dir: Path) -> RunData | None:
@@ -45,7 +59,8 @@ def rerun_tasks(console: Console, run: RunData, tasks: list[str], runs_dir: Path
     suite = dict(config["suite"]) | {"name": f"{config['suite']['name']}-rerun", "tasks": tasks,
                                      "tasks_dir": str(Path(run.meta["tasks_dir"]).resolve())}
     if suite.get("prompts_dir") and run.meta.get("suite_path"):
-        suite["prompts_dir"] = str((Path(run.meta["suite_path"]).parent / suite["prompts_dir"]).resolve())
+        base = Path(run.meta["suite_path"]).parent
+        suite["prompts_dir"] = str((base / suite["prompts_dir"]).resolve())
     suite["k"] = [1]
     rerun_id = f"{run.run_id}-rerun"
     folder = runs_dir / rerun_id
@@ -87,8 +102,7 @@ def after_run(console: Console, *, run_root: Path, runs_dir: Path, baseline: str
     GateError (exit 1) with the exact reason when the gate fails."""
     from kateval.commands.report import write_reports
 
-    if max_drop < 0 or max_drop > 1:
-        raise ConfigError(f"--max-drop: {max_drop} is not a fraction of pass@1; use e.g. 0.05")
+    preflight(runs_dir, baseline, max_drop)
     current = history.load_run(run_root)
     conn = history.connect(runs_dir / history.DB_NAME)
     history.sync(conn, runs_dir)  # runs made before the database existed can be baselines too
@@ -102,8 +116,10 @@ def after_run(console: Console, *, run_root: Path, runs_dir: Path, baseline: str
             history.record_gate(conn, current.run_id, "skipped", reason)
             console.print(f"[yellow]{reason}[/]")
         else:
-            outcome = check_gate(console, conn, current, base, max_drop,
-                                 rerun or (lambda run, tasks: rerun_tasks(console, run, tasks, runs_dir)))
+            rerun = rerun or (lambda run, tasks: rerun_tasks(console, run, tasks, runs_dir))
+            outcome = check_gate(console, conn, current, base, max_drop, rerun)
+    if outcome is not None:  # kept beside the run, so a later `kateval report` shows it too
+        (run_root / GATE_FILE).write_text(json.dumps(outcome.to_dict(), indent=2) + "\n")
     paths = write_reports(current, gate=outcome.to_dict() if outcome else None)
     console.print(f"reports: {paths['report.html']} (and report.md, junit.xml, summary.json)")
     if outcome is None:

@@ -11,7 +11,8 @@ from rich.table import Table
 from kateval import history
 from kateval.compare import RunData, compare_runs, headline_cis, role_stats, run_roles
 from kateval.errors import ConfigError
-from kateval.report import html, junit, markdown, variants as variants_mod
+from kateval.report import html, junit, markdown
+from kateval.report import variants as variants_mod
 from kateval.report.svg import fmt_num
 
 REPORT_FILES = ("report.html", "report.md", "junit.xml", "summary.json")
@@ -35,6 +36,9 @@ def write_reports(run: RunData, *, variant_runs: list[RunData] | None = None,
         raise ConfigError(f"run {run.run_id}: its folder is gone (only its history record is "
                           "left); reports need the run folder")
     run = RunData(run.run_id, run.meta, _complete_summary(run), run.results, run.calls, run.root)
+    gate_file = run.root / "gate.json"  # written by the gate (kateval.commands.gate)
+    if gate is None and gate_file.is_file():
+        gate = json.loads(gate_file.read_text())
     cis, roles = headline_cis(run.summary), run_roles(run)
     variant_view = None
     if variant_runs:
@@ -47,7 +51,8 @@ def write_reports(run: RunData, *, variant_runs: list[RunData] | None = None,
     paths = {name: run.root / name for name in REPORT_FILES}
     paths["report.html"].write_text(page, encoding="utf-8")
     paths["report.md"].write_text(md, encoding="utf-8")
-    paths["junit.xml"].write_text(junit.render(run.suite, run.results, run.run_id), encoding="utf-8")
+    paths["junit.xml"].write_text(junit.render(run.suite, run.results, run.run_id),
+                                  encoding="utf-8")
     tmp = run.root / ".summary.json.tmp"
     tmp.write_text(json.dumps(run.summary, indent=2, sort_keys=True, default=str) + "\n")
     tmp.replace(paths["summary.json"])
@@ -80,8 +85,8 @@ def history_command(console: Console, *, runs_dir: Path, task: str | None) -> No
         rows = history.task_history(conn, task)
         if not rows:
             known = ", ".join(history.known_tasks(conn)[:10]) or "none yet"
-            raise ConfigError(f"--task: no result for task '{task}' in {runs_dir / history.DB_NAME} "
-                              f"(known: {known}); check the id")
+            raise ConfigError(f"--task: no result for task '{task}' in "
+                              f"{runs_dir / history.DB_NAME} (known: {known}); check the id")
         table = Table(title=f"task {task} over time")
         for column in ("run", "started", "suite", "builder", "passed", "statuses"):
             table.add_column(column)
@@ -149,7 +154,8 @@ def compare_command(console: Console, *, run_a: str, run_b: str, runs_dir: Path)
         if tasks:
             console.print(f"only in {side}: {', '.join(tasks)}")
     roles = Table(title="model calls (A -> B)")
-    for column in ("role", "latency p50", "latency p95", "tok/s p50", "tok/s p95", "cost", "errors"):
+    for column in ("role", "latency p50", "latency p95", "tok/s p50", "tok/s p95", "cost",
+                   "errors"):
         roles.add_column(column)
     for role, d in result["roles"].items():
         roles.add_row(role, *(f"{_fmt(d[k]['a'])} -> {_fmt(d[k]['b'])}" for k in (

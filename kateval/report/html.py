@@ -24,26 +24,32 @@ SHORT = {"passed": "P", "tests_failed": "TF", "build_failed": "BF", "patch_faile
 
 CSS = """
 :root{--ok:#2f9e44;--bad:#c92a2a;--muted:#666;--line:#ddd}
-body{font:14px/1.45 system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:16px 24px;color:#222}
-h1{font-size:22px;margin:4px 0}h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid var(--line)}
+body{font:14px/1.45 system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:16px 24px;
+  color:#222}
+h1{font-size:22px;margin:4px 0}
+h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid var(--line)}
 .meta{color:var(--muted)}.meta code{color:#222}
 .cards{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0}
 .card{border:1px solid var(--line);border-radius:8px;padding:10px 14px;min-width:140px}
 .card b{display:block;font-size:22px}.card span{color:var(--muted);font-size:12px}
 .charts{display:flex;flex-wrap:wrap;gap:18px;align-items:flex-start}
 .chart{border:1px solid #eee;border-radius:6px;background:#fff;max-width:100%;height:auto}
-table{border-collapse:collapse;margin:6px 0}td,th{border:1px solid var(--line);padding:3px 8px;text-align:left}
+table{border-collapse:collapse;margin:6px 0}
+td,th{border:1px solid var(--line);padding:3px 8px;text-align:left}
 th{background:#f6f6f6}td.num{text-align:right}
 .grid td.cell{width:34px;text-align:center;font-weight:600;color:#fff;font-size:12px}
 .grid td.cell a{color:#fff;text-decoration:none;display:block}
 .gate{padding:10px 14px;border-radius:8px;margin:12px 0;font-weight:600}
-.gate.ok{background:#ebfbee;border:1px solid var(--ok)}.gate.fail{background:#fff5f5;border:1px solid var(--bad)}
+.gate.ok{background:#ebfbee;border:1px solid var(--ok)}
+.gate.fail{background:#fff5f5;border:1px solid var(--bad)}
 .gate ul{font-weight:400;margin:6px 0 0}
-pre{background:#f8f9fa;border:1px solid #eee;padding:8px;overflow:auto;max-height:420px;font-size:12px;white-space:pre-wrap}
+pre{background:#f8f9fa;border:1px solid #eee;padding:8px;overflow:auto;max-height:420px;
+  font-size:12px;white-space:pre-wrap}
 .diff .add{color:#2b8a3e}.diff .del{color:#c92a2a}.diff .hunk{color:#1971c2}
 details.task{border:1px solid var(--line);border-radius:6px;margin:8px 0;padding:4px 10px}
 details.task>summary{cursor:pointer;font-weight:600}
-.badge{display:inline-block;border-radius:4px;padding:0 6px;color:#fff;font-size:12px;font-weight:600}
+.badge{display:inline-block;border-radius:4px;padding:0 6px;color:#fff;font-size:12px;
+  font-weight:600}
 .note{color:var(--muted)}
 """
 
@@ -80,7 +86,8 @@ def _task_text(tasks_dir: Path | None, task: str) -> tuple[str, str | None]:
     if tasks_dir is None or not (tasks_dir / task).is_dir():
         return task, None
     try:
-        title = (yaml.safe_load(_read(tasks_dir / task / "task.yaml") or "") or {}).get("title", task)
+        spec = yaml.safe_load(_read(tasks_dir / task / "task.yaml") or "") or {}
+        title = spec.get("title", task)
     except yaml.YAMLError:
         title = task
     return title, _read(tasks_dir / task / "instruction.md")
@@ -115,26 +122,34 @@ def _num(value: float | None, unit: str = "", digits: int = 2) -> str:
     return "n/a" if value is None else f"{value:.{digits}f}{unit}"
 
 
+def _usd(value: float | None) -> str:
+    return "n/a" if value is None else f"${value:.4f}"
+
+
 def _badge(status: str) -> str:
     color = svg.STATUS_COLORS.get(status, "#888")
     return f'<span class="badge" style="background:{color}">{esc(status)}</span>'
 
 
 def _card(label: str, value: str, sub: str = "") -> str:
-    return f'<div class="card"><span>{esc(label)}</span><b>{esc(value)}</b><span>{esc(sub)}</span></div>'
+    return (f'<div class="card"><span>{esc(label)}</span><b>{esc(value)}</b>'
+            f'<span>{esc(sub)}</span></div>')
 
 
 def _header(run: RunData) -> str:
     config = run.meta.get("config", {})
-    models = (config.get("models") or {})
-    roles = ", ".join(f"{role}: {name} ({(models.get('endpoints') or {}).get(name, {}).get('model', '?')})"
-                      for role, name in (models.get("roles") or {}).items()) or "none (gold patches)"
-    tools = ", ".join(f"{k} {v}" for k, v in sorted((run.meta.get("tool_versions") or {}).items()) if v)
+    models = config.get("models") or {}
+    endpoints = models.get("endpoints") or {}
+    roles = ", ".join(f"{role}: {name} ({endpoints.get(name, {}).get('model', '?')})"
+                      for role, name in (models.get("roles") or {}).items())
+    versions = sorted((run.meta.get("tool_versions") or {}).items())
+    tools = ", ".join(f"{k}: {v}" for k, v in versions if v)
     return (f"<h1>kateval run <code>{esc(run.run_id)}</code></h1><p class='meta'>suite "
             f"<code>{esc(run.suite)}</code> · mode <code>{esc(config.get('mode', '?'))}</code> · "
             f"sandbox <code>{esc(config.get('sandbox', '?'))}</code> · started "
             f"<code>{esc(run.meta.get('started_at', '?'))}</code> · git <code>"
-            f"{esc((run.meta.get('git_sha') or '?')[:12])}</code><br>models: {esc(roles)}<br>"
+            f"{esc((run.meta.get('git_sha') or '?')[:12])}</code><br>models: "
+            f"{esc(roles or 'none (gold patches)')}<br>"
             f"tools: {esc(tools)}</p>")
 
 
@@ -159,24 +174,24 @@ def _headline(run: RunData, cis: dict) -> str:
         cards.append(_card(key, _pct(ci["value"]), sub))
     cards.append(_card("passed", f"{s.get('passed', 0)}/{s.get('graded', 0)}",
                        f"{s.get('samples', 0)}/{s.get('planned', '?')} samples"))
-    cards.append(_card("not scored", str(s.get("infra_errors", 0) + s.get("model_errors", 0)),
-                       f"{s.get('infra_errors', 0)} infra, {s.get('model_errors', 0)} model errors"))
+    infra, model = s.get("infra_errors", 0), s.get("model_errors", 0)
+    cards.append(_card("not scored", str(infra + model), f"{infra} infra, {model} model errors"))
     cards.append(_card("fallback rate", _pct(run_fallback_rate(run))))
     if s.get("well_formed_edit_rate") is not None:
         cards.append(_card("well-formed edits", _pct(s["well_formed_edit_rate"])))
-    cost = run_cost(run)
-    cards.append(_card("cost", "n/a" if cost is None else f"${cost:.4f}"))
+    cards.append(_card("cost", _usd(run_cost(run))))
     return f'<div class="cards">{"".join(cards)}</div>'
 
 
 def _charts(run: RunData) -> str:
     s = run.summary
-    attempts = sorted((k for k in s if k.startswith("pass_rate_")), key=lambda k: int(k.rsplit("_", 1)[1]))
-    by_attempt = svg.bar_chart([(f"≤ {k.rsplit('_', 1)[1]}", s[k]) for k in attempts],
+    attempts = sorted(int(k.rsplit("_", 1)[1]) for k in s if k.startswith("pass_rate_"))
+    by_attempt = svg.bar_chart([(f"≤ {a}", s[f"pass_rate_{a}"]) for a in attempts],
                                "Pass rate within N attempts")
-    order = [st for st in (*MODEL_OUTCOMES, "model_error", "infra_error") if st in s.get("statuses", {})]
-    statuses = svg.hbar_chart([(st if st in MODEL_OUTCOMES else f"{st} (not scored)",
-                                s["statuses"][st], svg.STATUS_COLORS.get(st, "#888")) for st in order],
+    counts = s.get("statuses", {})
+    order = [st for st in (*MODEL_OUTCOMES, "model_error", "infra_error") if st in counts]
+    statuses = svg.hbar_chart([(st if st in MODEL_OUTCOMES else f"{st} (not scored)", counts[st],
+                                svg.STATUS_COLORS.get(st, "#888")) for st in order],
                               "Samples by status")
     return f'<div class="charts">{by_attempt}{statuses}</div>'
 
@@ -192,7 +207,8 @@ def _grid(tasks: list[dict]) -> str:
             cells.append(f'<td class="cell" style="background:{color}" title="{esc(s["status"])}: '
                          f'{esc(s["detail"])}"><a href="#task-{esc(t["task"])}">'
                          f'{SHORT.get(s["status"], "?")}</a></td>')
-        rows.append(f'<tr><td><a href="#task-{esc(t["task"])}">{esc(t["task"])}</a></td>{"".join(cells)}</tr>')
+        link = f'<a href="#task-{esc(t["task"])}">{esc(t["task"])}</a>'
+        rows.append(f'<tr><td>{link}</td>{"".join(cells)}</tr>')
     legend = " ".join(f"{_badge(st)}={code}" for st, code in SHORT.items())
     return (f'<table class="grid"><tr><th>task</th>{head}</tr>{"".join(rows)}</table>'
             f'<p class="note">{legend}</p>')
@@ -200,7 +216,8 @@ def _grid(tasks: list[dict]) -> str:
 
 def _roles(roles: dict, calls: list[dict]) -> str:
     if not roles and not calls:
-        return "<p class='note'>No model calls recorded (offline run: gold patches, no endpoint).</p>"
+        return ("<p class='note'>No model calls recorded (offline run: gold patches, "
+                "no endpoint).</p>")
     head = ("<tr><th>role</th><th>calls</th><th>prompt tok</th><th>completion tok</th><th>latency "
             "p50 / p95</th><th>tok/s p50 / p95</th><th>TTFT p50</th><th>retries</th><th>errors</th>"
             "<th>cost</th></tr>")
@@ -211,10 +228,11 @@ def _roles(roles: dict, calls: list[dict]) -> str:
         f"{_num(r.get('tokens_per_s_p50'), '', 1)} / {_num(r.get('tokens_per_s_p95'), '', 1)}</td>"
         f"<td>{_num(r.get('ttft_p50_s'), 's')}</td><td class=num>{r.get('retries', 0)}</td>"
         f"<td class=num>{r.get('errors', 0)}</td><td>"
-        f"{'n/a' if r.get('cost_usd') is None else '$%.4f' % r['cost_usd']}</td></tr>"
+        f"{_usd(r.get('cost_usd'))}</td></tr>"
         for role, r in roles.items())
     charts = [svg.box_plot(role_samples(calls, "latency_s"), "Latency per call by role", "s"),
-              svg.box_plot(role_samples(calls, "tokens_per_s"), "Tokens per second by role", "tok/s")]
+              svg.box_plot(role_samples(calls, "tokens_per_s"), "Tokens per second by role",
+                           "tok/s")]
     ttft = role_samples(calls, "ttft_s")
     if ttft:
         charts.append(svg.box_plot(ttft, "Time to first token by role", "s"))
@@ -228,11 +246,15 @@ def _variants(rows: list[dict], points: list[dict]) -> str:
         f"<tr><td>{esc(v['name'])}</td><td><code>{esc(v['run_id'])}</code></td><td>"
         f"{_pct(v['pass_at_1'])}</td><td class=num>{v.get('graded') or 0}</td><td>"
         f"{_num(v['tokens_per_s'], '', 1)}</td><td>{_num(v['latency_p50_s'], 's')}</td><td>"
-        f"{'n/a' if v['cost_usd'] is None else '$%.4f' % v['cost_usd']}</td><td>"
+        f"{_usd(v['cost_usd'])}</td><td>"
         f"{'★' if v['front'] else ''}</td></tr>" for v in rows)
     chart = svg.pareto_scatter(points, "pass@1 vs tokens per second (dot area: cost)",
                                "builder tokens/s (p50)", "pass@1")
     return f"<h2>Variants</h2><table>{head}{body}</table>{chart}"
+
+
+def _details(summary: str, body: str, is_open: bool = False) -> str:
+    return f"<details{' open' if is_open else ''}><summary>{summary}</summary>{body}</details>"
 
 
 def _diff_html(diff: str) -> str:
@@ -247,18 +269,20 @@ def _diff_html(diff: str) -> str:
 
 def _attempt_html(a: dict) -> str:
     parts = [f"<h4>attempt {a.get('attempt')} {_badge(a.get('status', '?'))} "
-             f"<span class='note'>{esc(a.get('producer', ''))} · {esc(a.get('detail', ''))}</span></h4>"]
+             f"<span class='note'>{esc(a.get('producer', ''))} · "
+             f"{esc(a.get('detail', ''))}</span></h4>"]
     if a.get("error"):
         parts.append(f"<pre>{esc(a['error'])}</pre>")
     if a.get("failing_tests"):
-        parts.append("<ul>" + "".join(f"<li><code>{esc(t['name'])}</code>: {esc(t.get('message', ''))}</li>"
-                                      for t in a["failing_tests"]) + "</ul>")
+        parts.append("<ul>" + "".join(
+            f"<li><code>{esc(t['name'])}</code>: {esc(t.get('message', ''))}</li>"
+            for t in a["failing_tests"]) + "</ul>")
     if a.get("feedback"):
-        parts.append(f"<details open><summary>judge feedback</summary><pre>{esc(a['feedback'])}</pre></details>")
+        parts.append(_details("judge feedback", f"<pre>{esc(a['feedback'])}</pre>", is_open=True))
     if a.get("diff"):
-        parts.append(f"<details><summary>diff</summary>{_diff_html(a['diff'])}</details>")
+        parts.append(_details("diff", _diff_html(a["diff"])))
     if a.get("log"):
-        parts.append(f"<details><summary>build and test log (trimmed)</summary><pre>{esc(a['log'])}</pre></details>")
+        parts.append(_details("build and test log (trimmed)", f"<pre>{esc(a['log'])}</pre>"))
     return "".join(parts)
 
 
@@ -267,10 +291,12 @@ def _task_html(t: dict) -> str:
     ok = all(st == "passed" for st in statuses)
     samples = "".join(f"<h3>sample {s['sample']} {_badge(s['status'])}</h3>"
                       + "".join(_attempt_html(a) for a in s["attempts"]) for s in t["samples"])
-    instruction = (f"<details><summary>instruction</summary><pre>{esc(t['instruction'])}</pre></details>"
-                   if t["instruction"] else "<p class='note'>instruction not found (task folder moved?)</p>")
+    instruction = (_details("instruction", f"<pre>{esc(t['instruction'])}</pre>")
+                   if t["instruction"]
+                   else "<p class='note'>instruction not found (task folder moved?)</p>")
+    badges = " ".join(_badge(st) for st in statuses)
     return (f'<details class="task" id="task-{esc(t["task"])}"{"" if ok else " open"}><summary>'
-            f'{esc(t["task"])} — {esc(t["title"])} {" ".join(_badge(st) for st in statuses)}</summary>'
+            f'{esc(t["task"])} — {esc(t["title"])} {badges}</summary>'
             f"{instruction}{samples}</details>")
 
 
@@ -278,7 +304,8 @@ def render(run: RunData, tasks: list[dict], *, cis: dict, roles: dict,
            gate: dict | None = None, variants: tuple[list[dict], list[dict]] | None = None) -> str:
     """The whole page. `variants` is (variant rows, scatter points) from report.variants."""
     body = [_header(run), _gate(gate), "<h2>Headline</h2>", _headline(run, cis), _charts(run),
-            "<h2>Tasks × samples</h2>", _grid(tasks), "<h2>Model calls</h2>", _roles(roles, run.calls)]
+            "<h2>Tasks × samples</h2>", _grid(tasks),
+            "<h2>Model calls</h2>", _roles(roles, run.calls)]
     if variants:
         body.append(_variants(*variants))
     body.append("<h2>Tasks</h2>" + "".join(_task_html(t) for t in tasks))

@@ -31,7 +31,7 @@ def _gate_lines(gate: dict) -> list[str]:
     return lines + [""]
 
 
-def _role_lines(roles: dict, summary: dict) -> list[str]:
+def _role_lines(roles: dict) -> list[str]:
     lines = ["## Model calls", "",
              "| role | calls | prompt tok | completion tok | latency p50 / p95 | tok/s p50 / p95 "
              "| TTFT p50 | retries | errors | cost |", "|---|---|---|---|---|---|---|---|---|---|"]
@@ -88,7 +88,7 @@ def render(summary: dict, run_meta: dict, *, cis: dict | None = None, roles: dic
     lines += [f"| {s} | {n} |" for s, n in sorted(summary["statuses"].items())]
     lines.append("")
     if roles:
-        lines += _role_lines(roles, summary)
+        lines += _role_lines(roles)
     if variants:
         lines += _variant_lines(variants)
     lines += ["## Tasks", "", "| task | passed | statuses |", "|---|---|---|"]

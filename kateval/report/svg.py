@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 from html import escape
 
-FONT = 'font-family="system-ui, sans-serif" font-size="12"'
 AXIS = "#555"
 GRID = "#e3e3e3"
 PASSED = "#2f9e44"
@@ -23,7 +22,26 @@ FRONT = "#c2255c"
 
 
 def esc(text: object) -> str:
+    """Text made safe for HTML/SVG content and attribute values."""
     return escape(str(text), quote=True)
+
+
+def el(tag: str, content: str | None = None, **attrs: object) -> str:
+    """One SVG element. Attribute names use _ for - (text_anchor); floats get one decimal;
+    content is raw markup (escape text with esc() first)."""
+    parts = []
+    for name, value in attrs.items():
+        if value is None:
+            continue
+        shown = f"{value:.1f}" if isinstance(value, float) else str(value)
+        parts.append(f'{name.rstrip("_").replace("_", "-")}="{esc(shown)}"')
+    head = f"<{tag} {' '.join(parts)}" if parts else f"<{tag}"
+    return f"{head}/>" if content is None else f"{head}>{content}</{tag}>"
+
+
+def text(x: float, y: float, content: str, **attrs: object) -> str:
+    """A <text> element holding `content` (escaped here)."""
+    return el("text", esc(content), x=x, y=y, **attrs)
 
 
 def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
@@ -55,42 +73,43 @@ def fmt_num(value: float) -> str:
 
 def _open(width: int, height: int, title: str, css_class: str = "chart") -> str:
     return (f'<svg class="{css_class}" role="img" viewBox="0 0 {width} {height}" '
-            f'width="{width}" height="{height}" {FONT}><title>{esc(title)}</title>'
-            f'<text x="8" y="16" font-weight="600" font-size="13">{esc(title)}</text>')
+            f'width="{width}" height="{height}" font-family="system-ui, sans-serif" '
+            f'font-size="12"><title>{esc(title)}</title>'
+            + text(8, 16, title, font_weight=600, font_size=13))
 
 
 def _empty(width: int, height: int, title: str, why: str) -> str:
-    return (_open(width, height, title) + f'<text x="{width / 2}" y="{height / 2}" '
-            f'text-anchor="middle" fill="{AXIS}">{esc(why)}</text></svg>')
+    return (_open(width, height, title)
+            + text(width / 2, height / 2, why, text_anchor="middle", fill=AXIS) + "</svg>")
 
 
 def bar_chart(bars: list[tuple[str, float | None]], title: str, *, y_max: float = 1.0,
               percent: bool = True, color: str = PASSED) -> str:
     """Vertical bars with value labels; None values are drawn as 'n/a'."""
-    width, height, left, bottom, top = max(260, 70 * len(bars) + 60), 220, 44, 36, 30
+    # top leaves room for a 100% bar's value label under the title
+    width, height, left, bottom, top = max(260, 70 * len(bars) + 60), 230, 44, 36, 42
     if not bars:
         return _empty(width, height, title, "no data")
     plot_h, plot_w = height - top - bottom, width - left - 12
+    base = float(top + plot_h)
     out = [_open(width, height, title)]
     for tick in nice_ticks(0, y_max, 4):
         y = top + plot_h * (1 - tick / y_max)
-        label = f"{100 * tick:.0f}%" if percent else fmt_num(tick)
-        out.append(f'<line x1="{left}" x2="{width - 12}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}"/>'
-                   f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="{AXIS}">{label}</text>')
+        out.append(el("line", x1=left, x2=width - 12, y1=y, y2=y, stroke=GRID))
+        out.append(text(left - 6, y + 4, f"{100 * tick:.0f}%" if percent else fmt_num(tick),
+                        text_anchor="end", fill=AXIS))
     slot = plot_w / len(bars)
     for i, (label, value) in enumerate(bars):
-        x = left + i * slot + slot * 0.2
+        x, mid = left + i * slot + slot * 0.2, left + i * slot + slot * 0.5
         shown = "n/a" if value is None else (f"{100 * value:.1f}%" if percent else fmt_num(value))
+        h = 0.0 if value is None else plot_h * min(value, y_max) / y_max
         if value is not None:
-            h = plot_h * min(value, y_max) / y_max
-            out.append(f'<rect x="{x:.1f}" y="{top + plot_h - h:.1f}" width="{slot * 0.6:.1f}" '
-                       f'height="{h:.1f}" fill="{color}"><title>{esc(label)}: {shown}</title></rect>')
-        y_label = top + plot_h - (0 if value is None else plot_h * min(value, y_max) / y_max) - 4
-        out.append(f'<text x="{x + slot * 0.3:.1f}" y="{y_label:.1f}" text-anchor="middle">{shown}</text>'
-                   f'<text x="{x + slot * 0.3:.1f}" y="{height - 14}" text-anchor="middle" '
-                   f'fill="{AXIS}">{esc(label)}</text>')
-    out.append(f'<line x1="{left}" x2="{width - 12}" y1="{top + plot_h}" y2="{top + plot_h}" stroke="{AXIS}"/></svg>')
-    return "".join(out)
+            out.append(el("rect", el("title", esc(f"{label}: {shown}")), x=x, y=base - h,
+                          width=slot * 0.6, height=h, fill=color))
+        out.append(text(mid, base - h - 4, shown, text_anchor="middle"))
+        out.append(text(mid, height - 14, label, text_anchor="middle", fill=AXIS))
+    out.append(el("line", x1=left, x2=width - 12, y1=base, y2=base, stroke=AXIS))
+    return "".join(out) + "</svg>"
 
 
 def hbar_chart(rows: list[tuple[str, float, str]], title: str) -> str:
@@ -104,10 +123,10 @@ def hbar_chart(rows: list[tuple[str, float, str]], title: str) -> str:
     for i, (label, value, color) in enumerate(rows):
         y = 28 + i * row_h
         w = bar_w * value / top_value
-        out.append(f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end">{esc(label)}</text>'
-                   f'<rect x="{label_w}" y="{y + 3}" width="{w:.1f}" height="{row_h - 6}" '
-                   f'fill="{color}"><title>{esc(label)}: {fmt_num(value)}</title></rect>'
-                   f'<text x="{label_w + w + 4:.1f}" y="{y + 14}">{fmt_num(value)}</text>')
+        out.append(text(label_w - 6, y + 14, label, text_anchor="end"))
+        out.append(el("rect", el("title", esc(f"{label}: {fmt_num(value)}")), x=label_w,
+                      y=y + 3, width=float(w), height=row_h - 6, fill=color))
+        out.append(text(label_w + w + 4, y + 14, fmt_num(value)))
     return "".join(out) + "</svg>"
 
 
@@ -116,6 +135,23 @@ def _quantile(ordered: list[float], q: float) -> float:
     pos = (len(ordered) - 1) * q
     lo, hi = math.floor(pos), math.ceil(pos)
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (pos - lo)
+
+
+def _box(label: str, values: list[float], mid: float, color: str, sx) -> list[str]:
+    ordered = sorted(values)
+    p5, p25, p50, p75, p95 = (_quantile(ordered, q) for q in (0.05, 0.25, 0.5, 0.75, 0.95))
+    tip = " ".join(f"{name}={fmt_num(v)}" for name, v in (
+        ("p5", p5), ("p25", p25), ("median", p50), ("p75", p75), ("p95", p95)))
+    marks = (el("title", esc(f"{label}: n={len(values)} {tip}"))
+             + el("line", x1=sx(p5), x2=sx(p95), y1=mid, y2=mid, stroke=color)
+             + el("rect", x=sx(p25), y=mid - 9, width=max(1.5, sx(p75) - sx(p25)), height=18,
+                  fill=color, fill_opacity=0.35, stroke=color)
+             + el("line", x1=sx(p50), x2=sx(p50), y1=mid - 9, y2=mid + 9, stroke=color,
+                  stroke_width=3))
+    # Deterministic vertical jitter keeps equal values visible as separate dots.
+    dots = [el("circle", cx=sx(v), cy=mid + ((j * 7919) % 13 - 6) * 0.9, r=2, fill=color,
+               fill_opacity=0.6) for j, v in enumerate(ordered)]
+    return [el("g", marks), *dots]
 
 
 def box_plot(groups: dict[str, list[float]], title: str, unit: str) -> str:
@@ -129,32 +165,17 @@ def box_plot(groups: dict[str, list[float]], title: str, unit: str) -> str:
     hi = ticks[-1] or 1
 
     def sx(v: float) -> float:
-        return label_w + plot_w * v / hi
+        return float(label_w + plot_w * v / hi)
 
     out = [_open(width, height, f"{title} ({unit})")]
     axis_y = height - 22
     for tick in ticks:
-        out.append(f'<line x1="{sx(tick):.1f}" x2="{sx(tick):.1f}" y1="26" y2="{axis_y}" stroke="{GRID}"/>'
-                   f'<text x="{sx(tick):.1f}" y="{axis_y + 14}" text-anchor="middle" '
-                   f'fill="{AXIS}">{fmt_num(tick)}</text>')
+        out.append(el("line", x1=sx(tick), x2=sx(tick), y1=26, y2=axis_y, stroke=GRID))
+        out.append(text(sx(tick), axis_y + 14, fmt_num(tick), text_anchor="middle", fill=AXIS))
     for i, (label, vs) in enumerate(groups.items()):
-        color = SERIES[i % len(SERIES)]
         mid = 30 + i * row_h + row_h / 2
-        ordered = sorted(vs)
-        p5, p25, p50, p75, p95 = (_quantile(ordered, q) for q in (0.05, 0.25, 0.5, 0.75, 0.95))
-        tip = (f"{label}: n={len(vs)} p5={fmt_num(p5)} p25={fmt_num(p25)} median={fmt_num(p50)} "
-               f"p75={fmt_num(p75)} p95={fmt_num(p95)} {unit}")
-        out.append(f'<text x="{label_w - 6}" y="{mid + 4:.1f}" text-anchor="end">{esc(label)}</text>'
-                   f'<g><title>{esc(tip)}</title>'
-                   f'<line x1="{sx(p5):.1f}" x2="{sx(p95):.1f}" y1="{mid:.1f}" y2="{mid:.1f}" stroke="{color}"/>'
-                   f'<rect x="{sx(p25):.1f}" y="{mid - 9:.1f}" width="{max(1.5, sx(p75) - sx(p25)):.1f}" '
-                   f'height="18" fill="{color}" fill-opacity="0.35" stroke="{color}"/>'
-                   f'<line x1="{sx(p50):.1f}" x2="{sx(p50):.1f}" y1="{mid - 9:.1f}" y2="{mid + 9:.1f}" '
-                   f'stroke="{color}" stroke-width="3"/></g>')
-        for j, v in enumerate(ordered):
-            # Deterministic vertical jitter so equal values stay visible as separate dots.
-            dy = ((j * 7919) % 13 - 6) * 0.9
-            out.append(f'<circle cx="{sx(v):.1f}" cy="{mid + dy:.1f}" r="2" fill="{color}" fill-opacity="0.6"/>')
+        out.append(text(label_w - 6, mid + 4, label, text_anchor="end"))
+        out += _box(label, vs, mid, SERIES[i % len(SERIES)], sx)
     return "".join(out) + "</svg>"
 
 
@@ -162,56 +183,61 @@ def _short(label: str, limit: int = 26) -> str:
     return label if len(label) <= limit else label[:limit - 1] + "\u2026"
 
 
+def _point(p: dict, i: int, x_label: str, y_label: str, at: tuple[float, float, float]) -> str:
+    cx, cy, r = at
+    x_text = "n/a" if p.get("x") is None else fmt_num(p["x"])
+    cost = "" if p.get("size") is None else f", cost ${p['size']:.4f}"
+    front = " (Pareto front)" if p.get("front") else ""
+    tip = (f"{p['label']}: {y_label} {fmt_num(100 * (p['y'] or 0))}%, {x_label} {x_text}"
+           f"{cost}{front}")
+    ring = el("circle", cx=cx, cy=cy, r=r + 4, fill="none", stroke=FRONT,
+              stroke_width=2) if p.get("front") else ""
+    dot = el("circle", cx=cx, cy=cy, r=r, fill=SERIES[i % len(SERIES)], fill_opacity=0.8)
+    return el("g", el("title", esc(tip)) + ring + dot)
+
+
 def pareto_scatter(points: list[dict], title: str, x_label: str, y_label: str) -> str:
-    """Scatter of dicts {label, x, y, size, front}: y up is better, x right is better, dot area
-    grows with `size` (cost). Pareto-front points are ringed and joined by a dashed line."""
+    """Scatter of dicts {label, short, x, y, size, front}: y up is better, x right is better,
+    dot area grows with `size` (cost). Front points are ringed and joined by a dashed line."""
     width, height, left, bottom, top, right = 620, 340, 54, 44, 30, 210
     if not points:
         return _empty(width, height, title, "no variants")
     xs = [p["x"] for p in points if p.get("x") is not None]
     x_ticks = nice_ticks(0, max(xs) if xs else 1, 5)
     x_hi = x_ticks[-1] or 1
-    sizes = [p["size"] for p in points if p.get("size") is not None]
+    biggest = max((p["size"] for p in points if p.get("size") is not None), default=0)
     plot_w, plot_h = width - left - right, height - top - bottom
 
     def sx(v: float | None) -> float:
-        return left + plot_w * (v or 0) / x_hi
+        return float(left + plot_w * (v or 0) / x_hi)
 
     def sy(v: float | None) -> float:
-        return top + plot_h * (1 - (v or 0))
+        return float(top + plot_h * (1 - (v or 0)))
 
     out = [_open(width, height, title, "chart scatter")]
     for tick in nice_ticks(0, 1, 4):
-        out.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{sy(tick):.1f}" y2="{sy(tick):.1f}" '
-                   f'stroke="{GRID}"/><text x="{left - 6}" y="{sy(tick) + 4:.1f}" text-anchor="end" '
-                   f'fill="{AXIS}">{100 * tick:.0f}%</text>')
+        out.append(el("line", x1=left, x2=left + plot_w, y1=sy(tick), y2=sy(tick), stroke=GRID))
+        out.append(text(left - 6, sy(tick) + 4, f"{100 * tick:.0f}%", text_anchor="end", fill=AXIS))
     for tick in x_ticks:
-        out.append(f'<line x1="{sx(tick):.1f}" x2="{sx(tick):.1f}" y1="{top}" y2="{top + plot_h}" '
-                   f'stroke="{GRID}"/><text x="{sx(tick):.1f}" y="{top + plot_h + 14}" '
-                   f'text-anchor="middle" fill="{AXIS}">{fmt_num(tick)}</text>')
-    out.append(f'<text x="{left + plot_w / 2}" y="{height - 8}" text-anchor="middle">{esc(x_label)}</text>'
-               f'<text transform="translate(14 {top + plot_h / 2}) rotate(-90)" text-anchor="middle">'
-               f'{esc(y_label)}</text>')
-    front = sorted((p for p in points if p.get("front")), key=lambda p: (p.get("x") or 0, p["y"] or 0))
+        out.append(el("line", x1=sx(tick), x2=sx(tick), y1=top, y2=top + plot_h, stroke=GRID))
+        out.append(text(sx(tick), top + plot_h + 14, fmt_num(tick), text_anchor="middle",
+                        fill=AXIS))
+    out.append(text(left + plot_w / 2, height - 8, x_label, text_anchor="middle"))
+    out.append(el("text", esc(y_label), transform=f"translate(14 {top + plot_h / 2}) rotate(-90)",
+                  text_anchor="middle"))
+    front = sorted((p for p in points if p.get("front")),
+                   key=lambda p: (p.get("x") or 0, p["y"] or 0))
     if len(front) > 1:
         path = " ".join(f"{sx(p.get('x')):.1f},{sy(p['y']):.1f}" for p in front)
-        out.append(f'<polyline points="{path}" fill="none" stroke="{FRONT}" stroke-dasharray="5 4"/>')
+        out.append(el("polyline", points=path, fill="none", stroke=FRONT, stroke_dasharray="5 4"))
+    legend_x = left + plot_w + 16
     for i, p in enumerate(points):
-        r = 6 if p.get("size") is None or not sizes or max(sizes) == 0 \
-            else 5 + 9 * math.sqrt(p["size"] / max(sizes))
-        color = SERIES[i % len(SERIES)]
-        cx, cy = sx(p.get("x")), sy(p["y"])
-        x_text = "n/a" if p.get("x") is None else fmt_num(p["x"])
-        cost = "" if p.get("size") is None else ", cost $%.4f" % p["size"]
-        front_text = " (Pareto front)" if p.get("front") else ""
-        tip = f"{p['label']}: {y_label} {fmt_num(100 * (p['y'] or 0))}%, {x_label} {x_text}{cost}{front_text}"
-        ring = f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r + 4:.1f}" fill="none" stroke="{FRONT}" ' \
-               f'stroke-width="2"/>' if p.get("front") else ""
-        out.append(f'<g><title>{esc(tip)}</title>{ring}<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r:.1f}" '
-                   f'fill="{color}" fill-opacity="0.8"/></g>')
+        size = p.get("size")
+        r = 6.0 if size is None or not biggest else 5 + 9 * math.sqrt(size / biggest)
+        out.append(_point(p, i, x_label, y_label, (sx(p.get("x")), sy(p["y"]), r)))
         ly = top + 8 + i * 18
-        out.append(f'<circle cx="{left + plot_w + 16}" cy="{ly}" r="5" fill="{color}"/>'
-                   f'<text x="{left + plot_w + 26}" y="{ly + 4}">{esc(_short(p.get("short") or p["label"]))}'
-                   f'{" *" if p.get("front") else ""}</text>')
-    out.append(f'<text x="{left + plot_w + 12}" y="{top + plot_h}" fill="{FRONT}">* Pareto front</text>')
+        out.append(el("circle", cx=legend_x, cy=ly, r=5, fill=SERIES[i % len(SERIES)]))
+        label = _short(p.get("short") or p["label"]) + (" *" if p.get("front") else "")
+        out.append(text(legend_x + 10, ly + 4, label))
+    out.append(text(legend_x - 4, top + plot_h, "* Pareto front", fill=FRONT))
     return "".join(out) + "</svg>"

@@ -51,7 +51,7 @@ def owner_token(pid: int | None = None) -> str:
 
 def owner_alive(token: str) -> bool:
     host, _, rest = token.partition(":")
-    pid, _, started = rest.partition(":")
+    pid = rest.partition(":")[0]
     return host == socket.gethostname() and pid.isdigit() and owner_token(int(pid)) == token
 
 
@@ -192,8 +192,8 @@ class DockerSandbox:
                 self._discard(container)
                 reader.join(_STREAM_GRACE_S)
         duration = time.monotonic() - start
+        stream.close()  # release the hijacked socket now, not at garbage collection
         if reader.is_alive():
-            stream.close()
             raise InfraError(f"docker exec stream did not close {_STREAM_GRACE_S:.0f}s after "
                              "its container was removed; check the engine")
         returncode = KILLED_RC if timed_out else self._exit_code(exec_id, reader, container)

@@ -18,9 +18,9 @@ import shutil
 import subprocess
 import tarfile
 import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 from kateval.errors import ToolchainError
 from kateval.toolchains import kotlinc
@@ -162,7 +162,8 @@ def registry_answers(client, log: Log) -> bool:
         client.images.pull(name, tag=tag)
         return True
     except Exception as exc:  # no DNS, no route, a refused or timed-out registry
-        log(f"no registry answered ({str(exc).splitlines()[0][:120]}); using debootstrap")
+        reason = getattr(exc, "explanation", None) or str(exc) or type(exc).__name__
+        log(f"no registry answered ({reason.splitlines()[0][:120]}); using debootstrap")
         return False
 
 

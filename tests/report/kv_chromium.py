@@ -79,11 +79,12 @@ def _problems(events: list[dict]) -> list[str]:
     for e in events:
         p = e.get("params", {})
         if e.get("method") == "Runtime.consoleAPICalled":
-            out.append(f"console.{p.get('type')}: " + " ".join(str(a.get("value", a.get("description")))
-                                                             for a in p.get("args", [])))
+            args = (str(a.get("value", a.get("description"))) for a in p.get("args", []))
+            out.append(f"console.{p.get('type')}: " + " ".join(args))
         elif e.get("method") == "Runtime.exceptionThrown":
             d = p.get("exceptionDetails", {})
-            out.append(f"exception: {d.get('text')} {d.get('exception', {}).get('description', '')}")
+            detail = d.get("exception", {}).get("description", "")
+            out.append(f"exception: {d.get('text')} {detail}")
         elif e.get("method") == "Log.entryAdded":
             entry = p.get("entry", {})
             out.append(f"log.{entry.get('level')}: {entry.get('text')} {entry.get('url', '')}")
@@ -150,8 +151,9 @@ def load_page(url: str, screenshot: Path, timeout: float = 60) -> PageCheck:
         rects = json.loads(pipe.call("Runtime.evaluate", {"expression": CHART_RECTS,
                                                           "returnByValue": True},
                                      session=session)["result"]["value"])
-        charts = [(r["title"], r, _shot(pipe, session, {k: r[k] for k in ("x", "y", "width", "height")},
-                                         timeout)) for r in rects if r["width"] and r["height"]]
+        box = ("x", "y", "width", "height")
+        charts = [(r["title"], r, _shot(pipe, session, {k: r[k] for k in box}, timeout))
+                  for r in rects if r["width"] and r["height"]]
         return PageCheck(_problems(pipe.events), screenshot, charts)
     finally:
         try:
@@ -198,7 +200,8 @@ def decode_png(data: bytes) -> tuple[int, int, list[bytes], int]:
             elif kind == 4:
                 p = left + up - corner
                 pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
-                line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 255
+                guess = left if pa <= pb and pa <= pc else up if pb <= pc else corner
+                line[i] = (line[i] + guess) & 255
         rows.append(bytes(line))
         prev = line
     return width, height, rows, bpp

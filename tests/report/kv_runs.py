@@ -17,8 +17,9 @@ TASKS = ["fn-add-business-days", "fn-billable-weight", "model-invoice-lines",
 
 MODELS = {
     "endpoints": {
-        "mellum": {"base_url": "http://localhost:8002/v1", "model": "JetBrains/Mellum-4b-sft-kotlin",
-                   "kind": "completion", "price_input_per_1m": 0.10, "price_output_per_1m": 0.40},
+        "mellum": {"base_url": "http://localhost:8002/v1",
+                   "model": "JetBrains/Mellum-4b-sft-kotlin", "kind": "completion",
+                   "price_input_per_1m": 0.10, "price_output_per_1m": 0.40},
         "qwen-coder": {"base_url": "http://localhost:8003/v1", "model": "Qwen/Qwen2.5-Coder-32B",
                        "kind": "chat", "price_input_per_1m": 0.50, "price_output_per_1m": 1.50},
         "deepseek-r1": {"base_url": "http://localhost:8001/v1", "model": "deepseek-ai/DeepSeek-R1",
@@ -70,7 +71,7 @@ def _call(role: str, rng: random.Random, speed: float, error: str | None = None)
 
 def make_run(runs_dir: Path, run_id: str, outcomes: dict[str, list[str]], *, suite: str = "demo",
              started_at: str = "2026-11-20T03:00:00+00:00", mode: str = "models",
-             speed: float = 1.0, roles_in_summary: bool = False, complete: bool = True) -> Path:
+             speed: float = 1.0) -> Path:
     """A run folder. outcomes: task -> one entry per sample, attempts joined by '>'
     (e.g. 'tests_failed>passed'; 'fallback:passed' marks an attempt the fallback produced)."""
     rng = random.Random(run_id)
@@ -115,14 +116,22 @@ def make_run(runs_dir: Path, run_id: str, outcomes: dict[str, list[str]], *, sui
                             "difficulty": "easy"})
     (root / "results.jsonl").write_text("".join(json.dumps(r) + "\n" for r in results))
     summary = summarize(results, config.k, config.max_attempts if mode == "models" else 1)
-    summary |= {"run_id": run_id, "suite": suite, "planned": len(results) + (0 if complete else 1),
-                "complete": complete}
-    if roles_in_summary:  # the lead's accounting format (issue 4)
-        summary |= {"roles": {"builder": {"calls": 99, "prompt_tokens": 1, "completion_tokens": 2,
-                                          "latency_p50_s": 1.5, "latency_p95_s": 3.0,
-                                          "tokens_per_s_p50": 77.0, "tokens_per_s_p95": 90.0,
-                                          "ttft_p50_s": 0.1, "retries": 0, "errors": 0,
-                                          "cost_usd": 0.5}},
-                    "fallback_rate": 0.25, "well_formed_edit_rate": 0.9, "cost_usd": 0.5}
+    summary |= {"run_id": run_id, "suite": suite, "planned": len(results), "complete": True}
     (root / "summary.json").write_text(json.dumps(summary, indent=2))
     return root
+
+
+def edit_summary(root: Path, **changes) -> Path:
+    """Change summary.json fields, e.g. complete=False for an interrupted run."""
+    path = root / "summary.json"
+    path.write_text(json.dumps(json.loads(path.read_text()) | changes, indent=2))
+    return root
+
+
+def add_accounting(root: Path) -> Path:
+    """summary.json as the run writes it once model accounting (issue 4) is in."""
+    builder = {"calls": 99, "prompt_tokens": 1, "completion_tokens": 2, "latency_p50_s": 1.5,
+               "latency_p95_s": 3.0, "tokens_per_s_p50": 77.0, "tokens_per_s_p95": 90.0,
+               "ttft_p50_s": 0.1, "retries": 0, "errors": 0, "cost_usd": 0.5}
+    return edit_summary(root, roles={"builder": builder}, fallback_rate=0.25,
+                        well_formed_edit_rate=0.9, cost_usd=0.5)

@@ -8,13 +8,23 @@ import pytest
 from rich.console import Console
 
 from kateval.commands.report import compare_command
-from kateval.compare import (RunData, bootstrap_mean_ci, compare_runs, flips, headline_cis,
-                             mcnemar_exact, paired_difference, role_stats, run_roles,
-                             task_pass_rates, task_verdicts)
+from kateval.compare import (
+    RunData,
+    bootstrap_mean_ci,
+    compare_runs,
+    flips,
+    headline_cis,
+    mcnemar_exact,
+    paired_difference,
+    role_stats,
+    run_roles,
+    task_pass_rates,
+    task_verdicts,
+)
 from kateval.errors import ConfigError
 from kateval.history import load_run
 
-from .kv_runs import MODELS, make_run
+from .kv_runs import MODELS, add_accounting, make_run
 
 
 def r(task: str, status: str, sample: int = 0) -> dict:
@@ -108,12 +118,13 @@ def test_role_stats_from_calls():
 
 
 def test_run_roles_prefers_the_summary(tmp_path):
-    run = load_run(make_run(tmp_path, "r", {"fn-billable-weight": ["passed"]}, roles_in_summary=True))
+    run = load_run(add_accounting(make_run(tmp_path, "r", {"fn-billable-weight": ["passed"]})))
     assert run.calls  # calls.jsonl exists too, but the run's own accounting wins
     assert run_roles(run)["builder"]["tokens_per_s_p50"] == 77.0
     plain = RunData("p", run.meta, {k: v for k, v in run.summary.items() if k != "roles"},
                     run.results, run.calls)
-    assert run_roles(plain)["builder"]["calls"] == len([c for c in run.calls if c["role"] == "builder"])
+    builder_calls = [c for c in run.calls if c["role"] == "builder"]
+    assert run_roles(plain)["builder"]["calls"] == len(builder_calls)
 
 
 def test_compare_runs_on_run_folders(tmp_path):
@@ -134,7 +145,8 @@ def test_compare_runs_on_run_folders(tmp_path):
 
 
 def test_compare_command_prints_flips_and_rejects_unknown_runs(tmp_path):
-    make_run(tmp_path, "base", {"fn-billable-weight": ["passed"], "model-invoice-lines": ["passed"]})
+    make_run(tmp_path, "base", {"fn-billable-weight": ["passed"],
+                                "model-invoice-lines": ["passed"]})
     make_run(tmp_path, "cand", {"fn-billable-weight": ["tests_failed"],
                                 "model-invoice-lines": ["passed"]})
     console = Console(record=True, width=200)

@@ -11,7 +11,8 @@ import pytest
 from rich.console import Console
 
 from kateval import history
-from kateval.commands.gate import after_run
+from kateval.commands.gate import after_run, preflight
+from kateval.commands.report import write_reports
 from kateval.errors import ConfigError, GateError
 from kateval.gate import decide, rerun_candidates
 
@@ -26,7 +27,8 @@ BASE = res("a", "passed") + res("b", "passed") + res("c", "passed") + res("d", "
 
 
 def test_a_drop_beyond_max_drop_fails_with_the_numbers():
-    current = res("a", "passed") + res("b", "passed") + res("c", "tests_failed") + res("d", "tests_failed")
+    current = (res("a", "passed") + res("b", "passed") + res("c", "tests_failed")
+               + res("d", "tests_failed"))
     out = decide("base-1", BASE, current, res("c", "tests_failed"), max_drop=0.05)
     assert not out.passed
     assert out.message() == (
@@ -44,7 +46,8 @@ def test_a_drop_of_exactly_max_drop_passes():
 
 
 def test_a_flip_that_passes_on_the_rerun_is_reported_not_gated():
-    current = res("a", "passed") + res("b", "build_failed") + res("c", "passed") + res("d", "tests_failed")
+    current = (res("a", "passed") + res("b", "build_failed") + res("c", "passed")
+               + res("d", "tests_failed"))
     out = decide("base-1", BASE, current, res("b", "passed"), max_drop=0.5)
     assert out.passed
     assert out.flaky == {"b": ["build_failed", "passed"]} and not out.regressions
@@ -52,7 +55,8 @@ def test_a_flip_that_passes_on_the_rerun_is_reported_not_gated():
 
 
 def test_a_flip_that_fails_again_is_a_regression_even_within_max_drop():
-    current = res("a", "passed") + res("b", "build_failed") + res("c", "passed") + res("d", "passed")
+    current = (res("a", "passed") + res("b", "build_failed") + res("c", "passed")
+               + res("d", "passed"))
     out = decide("base-1", BASE, current, res("b", "tests_failed"), max_drop=0.5)
     assert not out.passed
     assert out.reasons == ["1 task(s) passed in the baseline but failed on both runs: "
@@ -62,8 +66,10 @@ def test_a_flip_that_fails_again_is_a_regression_even_within_max_drop():
 def test_rerun_candidates_need_a_clean_pass_then_a_clean_fail():
     base = res("clean", "passed", "passed") + res("mixed", "passed", "tests_failed") + \
         res("half-now", "passed", "passed") + res("infra", "passed", "passed")
-    now = res("clean", "tests_failed", "build_failed") + res("mixed", "tests_failed", "tests_failed") + \
-        res("half-now", "passed", "tests_failed") + res("infra", "infra_error", "infra_error")
+    now = (res("clean", "tests_failed", "build_failed")
+           + res("mixed", "tests_failed", "tests_failed")
+           + res("half-now", "passed", "tests_failed")
+           + res("infra", "infra_error", "infra_error"))
     assert rerun_candidates(base, now) == ["clean"]
 
 
@@ -100,7 +106,9 @@ GOOD = {"fn-billable-weight": ["passed"], "model-invoice-lines": ["passed"],
 def test_latest_with_no_history_skips_the_gate_and_writes_reports(tmp_path):
     root = make_run(tmp_path, "first", GOOD)
     console = Console(record=True, width=200)
-    assert after_run(console, run_root=root, runs_dir=tmp_path, baseline="latest", max_drop=0.05) is None
+    outcome = after_run(console, run_root=root, runs_dir=tmp_path, baseline="latest",
+                        max_drop=0.05)
+    assert outcome is None
     assert "gate skipped (this run is the first)" in console.export_text()
     for name in ("report.html", "report.md", "junit.xml", "summary.json"):
         assert (root / name).is_file()
@@ -128,6 +136,10 @@ def test_gate_failure_raises_with_the_reason_and_records_it(tmp_path):
     assert "❌ gate failed vs baseline mon" in md
     assert "flaky flip (not gated): `model-invoice-lines` (tests_failed then passed)" in md
     assert "gate failed vs baseline mon" in (now / "report.html").read_text()
+    # the verdict stays with the run: reports written again later still show it
+    (now / "report.md").unlink()
+    write_reports(history.load_run(now))
+    assert "❌ gate failed vs baseline mon" in (now / "report.md").read_text()
     conn = history.connect(tmp_path / history.DB_NAME)
     # the failed run is never the last good baseline
     assert history.latest_run_id(conn, "demo", exclude="wed", good_only=True) == "mon"
@@ -145,12 +157,28 @@ def test_gate_passes_against_an_explicit_run_without_rerunning_when_nothing_flip
 
 def test_baseline_mistakes_are_config_errors(tmp_path):
     now = make_run(tmp_path, "tue", GOOD)
+
+    def gate(baseline: str, max_drop: float = 0.05):
+        after_run(Console(quiet=True), run_root=now, runs_dir=tmp_path, baseline=baseline,
+                  max_drop=max_drop)
+
     with pytest.raises(ConfigError, match="run 'nope'"):
-        after_run(Console(quiet=True), run_root=now, runs_dir=tmp_path, baseline="nope", max_drop=0.05)
+        gate("nope")
     with pytest.raises(ConfigError, match="--baseline: 'tue' is the run being gated"):
-        after_run(Console(quiet=True), run_root=now, runs_dir=tmp_path, baseline="tue", max_drop=0.05)
+        gate("tue")
     with pytest.raises(ConfigError, match="--max-drop: 5.0 is not a fraction"):
-        after_run(Console(quiet=True), run_root=now, runs_dir=tmp_path, baseline="latest", max_drop=5.0)
+        gate("latest", max_drop=5.0)
+
+
+def test_preflight_catches_bad_options_before_a_run(tmp_path):
+    make_run(tmp_path, "mon", GOOD)
+    preflight(tmp_path, "mon", 0.05)  # a run folder
+    preflight(tmp_path, "latest", 0.0)  # resolved after the run: there may be no history yet
+    preflight(tmp_path, None, 1.0)
+    with pytest.raises(ConfigError, match="run 'typo'"):
+        preflight(tmp_path, "typo", 0.05)
+    with pytest.raises(ConfigError, match="--max-drop: -0.1"):
+        preflight(tmp_path, None, -0.1)
 
 
 # ---------------------------------------------------------------- the real command line

@@ -14,7 +14,7 @@ from kateval import history
 from kateval.cli import app
 from kateval.errors import ConfigError
 
-from .kv_runs import make_run
+from .kv_runs import edit_summary, make_run
 
 
 def _db(tmp_path):
@@ -58,7 +58,8 @@ def test_latest_run_is_complete_same_suite_not_current_and_not_a_rerun(tmp_path)
     ok = {"fn-billable-weight": ["passed"]}
     make_run(tmp_path, "old", ok, started_at="2026-11-01T00:00:00+00:00")
     make_run(tmp_path, "bad", ok, started_at="2026-11-02T00:00:00+00:00")
-    make_run(tmp_path, "partial", ok, started_at="2026-11-03T00:00:00+00:00", complete=False)
+    edit_summary(make_run(tmp_path, "partial", ok, started_at="2026-11-03T00:00:00+00:00"),
+                 complete=False)
     make_run(tmp_path, "other", ok, started_at="2026-11-04T00:00:00+00:00", suite="other")
     rerun = make_run(tmp_path, "rerun", ok, started_at="2026-11-05T00:00:00+00:00")
     (rerun / history.RERUN_MARKER).write_text("{}")
@@ -82,7 +83,8 @@ def test_a_run_outlives_its_folder_in_the_database(tmp_path):
     run = history.resolve_run("gone", tmp_path, conn)
     assert run.root is None and run.suite == "demo"
     assert [x["status"] for x in run.results] == ["passed", "tests_failed"]
-    with pytest.raises(ConfigError, match="run .missing.: no run folder .*check the id with `kateval history`"):
+    with pytest.raises(ConfigError,
+                       match="run .missing.: no run folder .*check the id with `kateval history`"):
         history.resolve_run("missing", tmp_path, conn)
 
 

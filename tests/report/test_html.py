@@ -14,7 +14,7 @@ from kateval.report import svg
 from kateval.report.html import trim
 
 from .kv_chromium import count_color, decode_png, find_chromium, load_page
-from .kv_runs import make_run
+from .kv_runs import add_accounting, make_run
 
 MIXED = {"fn-add-business-days": ["passed", "tests_failed>passed", "build_failed>fallback:passed"],
          "fn-billable-weight": ["passed", "passed", "passed"],
@@ -35,8 +35,8 @@ def test_the_page_holds_every_section(report):
     for heading in ("Headline", "Tasks × samples", "Model calls", "Variants", "Tasks"):
         assert f"<h2>{heading}</h2>" in page
     # headline: pass@1 and pass@3 with their bootstrap CIs
-    assert re.search(r"<span>pass@1</span><b>\d+\.\d%</b><span>95% CI \d+\.\d%–\d+\.\d% over 4 tasks",
-                     page)
+    assert re.search(r"<span>pass@1</span><b>\d+\.\d%</b>"
+                     r"<span>95% CI \d+\.\d%–\d+\.\d% over 4 tasks", page)
     assert "<span>pass@3</span>" in page
     assert page.count('<svg class="chart"') >= 5 and 'class="chart scatter"' in page
     assert "Pass rate within N attempts" in page and "Samples by status" in page
@@ -71,7 +71,7 @@ def test_offline_runs_render_without_model_calls(tmp_path):
 
 
 def test_the_runs_own_accounting_is_shown_when_present(tmp_path):
-    root = make_run(tmp_path, "acc", {"fn-billable-weight": ["passed"]}, roles_in_summary=True)
+    root = add_accounting(make_run(tmp_path, "acc", {"fn-billable-weight": ["passed"]}))
     write_reports(load_run(root))
     page = (root / "report.html").read_text()
     assert "<td>77.0 / 90.0</td>" in page  # tokens/s p50 / p95 from summary.json's roles

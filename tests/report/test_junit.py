@@ -32,7 +32,8 @@ def test_each_task_is_one_testcase_with_the_right_outcome():
     assert cases["ok"].get("time") == "3.000"
     failure = cases["half"].find("failure")
     assert failure.get("type") == "tests_failed"
-    assert failure.get("message") == "1/2 samples passed; first failure: tests_failed: tests_failed detail"
+    assert failure.get("message") == ("1/2 samples passed; first failure: tests_failed: "
+                                      "tests_failed detail")
     assert "sample 0: passed" in failure.text and "sample 1: tests_failed" in failure.text
     error = cases["infra"].find("error")
     assert error.get("message") == "no sample graded: infra_error, model_error"

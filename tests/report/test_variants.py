@@ -7,7 +7,13 @@ import copy
 from kateval.compare import RunData
 from kateval.history import load_run
 from kateval.report import svg
-from kateval.report.variants import dominates, pareto_front, scatter_points, variant_name, variant_rows
+from kateval.report.variants import (
+    dominates,
+    pareto_front,
+    scatter_points,
+    variant_name,
+    variant_rows,
+)
 
 from .kv_runs import MODELS, make_run
 
@@ -49,7 +55,8 @@ def _variant(meta: dict, run_id: str, endpoint: str | None, model: str | None) -
 
 def test_names_come_from_the_builder_endpoint_or_the_run_id(tmp_path):
     meta = load_run(make_run(tmp_path, "x", {"fn-billable-weight": ["passed"]})).meta
-    assert variant_name(_variant(meta, "r1", "mellum-awq", "Mellum-4b-AWQ")) == "mellum-awq (Mellum-4b-AWQ)"
+    awq = _variant(meta, "r1", "mellum-awq", "Mellum-4b-AWQ")
+    assert variant_name(awq) == "mellum-awq (Mellum-4b-AWQ)"
     assert variant_name(_variant(meta, "r2", "llamacpp", "llamacpp")) == "llamacpp"
     assert variant_name(_variant(meta, "r3", None, None)) == "r3"
     rows = variant_rows([_variant(meta, "a", "vllm", "m"), _variant(meta, "b", "vllm", "m")])
@@ -58,7 +65,8 @@ def test_names_come_from_the_builder_endpoint_or_the_run_id(tmp_path):
 
 
 def test_variant_rows_from_run_folders(tmp_path):
-    fast = load_run(make_run(tmp_path, "fp16", {"fn-billable-weight": ["passed", "passed"]}, speed=1))
+    fast = load_run(make_run(tmp_path, "fp16", {"fn-billable-weight": ["passed", "passed"]},
+                             speed=1))
     slow = load_run(make_run(tmp_path, "q4", {"fn-billable-weight": ["passed", "tests_failed"]},
                              speed=0.3))
     rows = variant_rows([fast, slow])

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
@@ -98,8 +97,8 @@ def test_undecodable_output_is_replaced_not_fatal(make_sandbox):
 def test_files_round_trip_between_host_and_sandbox(make_sandbox):
     sandbox = make_sandbox()
     sandbox.write_file("src/deep/in.txt", b"from host\n")
-    result = sandbox.exec(["sh", "-c", "cat src/deep/in.txt; printf 'from sandbox' > "
-                                       "src/deep/out.txt"], timeout_s=30)
+    script = "cat src/deep/in.txt; printf 'from sandbox' > src/deep/out.txt"
+    result = sandbox.exec(["sh", "-c", script], timeout_s=30)
     assert result.returncode == 0, result.stderr
     assert result.stdout == "from host\n"
     assert sandbox.read_file("src/deep/out.txt") == b"from sandbox"
@@ -152,7 +151,7 @@ def _gone(needle: bytes, within_s: float = 10.0) -> bool:
     return True
 
 
-def test_workspace_path_is_the_same_inside(make_sandbox, tmp_path: Path):
+def test_workspace_path_is_the_same_inside(make_sandbox):
     """kotlinc.build_steps uses relative paths with cwd = workspace: they must line up."""
     sandbox = make_sandbox()
     sandbox.write_file("build/marker", b"1")

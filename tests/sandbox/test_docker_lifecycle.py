@@ -18,11 +18,19 @@ from kateval.commands.sandbox import prune_command
 from kateval.config import Suite
 from kateval.errors import InfraError, ToolchainError
 from kateval.evaluate import Timeouts, evaluate_patch
-from kateval.sandbox.docker import (CONTAINER_TOOLS, DockerSandbox, DockerSettings,
-                                    make_docker_opener)
+from kateval.sandbox.docker import (
+    CONTAINER_TOOLS,
+    DockerSandbox,
+    DockerSettings,
+    make_docker_opener,
+)
 from kateval.tasks import load_task
 from tests.conftest import FIXTURES, REPO_ROOT
-from tests.sandbox.conftest import HOSTILE_TASKS, kateval_containers, sandbox_user_processes
+from tests.sandbox.conftest import (
+    HOSTILE_TASKS,
+    kateval_containers,
+    sandbox_user_processes,
+)
 
 pytestmark = pytest.mark.docker
 
@@ -97,7 +105,7 @@ def _wait_for_container(client, run_id: str, proc: subprocess.Popen) -> list:
         if found:
             return found
         time.sleep(0.3)
-    out, err = proc.communicate(timeout=60) if proc.poll() is not None else ("", "")
+    err = proc.communicate(timeout=60)[1] if proc.poll() is not None else ""
     pytest.fail(f"no container appeared for {run_id}: {err[-500:]}")
 
 

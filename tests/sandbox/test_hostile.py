@@ -24,8 +24,12 @@ from kateval.runner import GoldSolver, RunPlan, execute
 from kateval.runs import RunDir
 from kateval.sandbox.docker import make_docker_opener, remove_containers
 from kateval.tasks import load_task
-from tests.sandbox.conftest import (HOSTILE_TASKS, host_processes, kateval_containers,
-                                    sandbox_user_processes)
+from tests.sandbox.conftest import (
+    HOSTILE_TASKS,
+    host_processes,
+    kateval_containers,
+    sandbox_user_processes,
+)
 
 pytestmark = [pytest.mark.docker, pytest.mark.slow]
 
