@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 from rich.console import Console
@@ -73,6 +74,11 @@ def report_command(console: Console, run_dir: Path, variants: list[str] | None =
     return paths
 
 
+def _counts(statuses: str) -> str:
+    """'passed,tests_failed,passed' -> 'passed×2 tests_failed×1'."""
+    return " ".join(f"{s}×{n}" for s, n in sorted(Counter(statuses.split(",")).items()))
+
+
 def _pct(value: float | None) -> str:
     return "-" if value is None else f"{100 * value:.1f}%"
 
@@ -88,12 +94,13 @@ def history_command(console: Console, *, runs_dir: Path, task: str | None) -> No
             raise ConfigError(f"--task: no result for task '{task}' in "
                               f"{runs_dir / history.DB_NAME} (known: {known}); check the id")
         table = Table(title=f"task {task} over time")
-        for column in ("run", "started", "suite", "builder", "passed", "statuses"):
+        table.add_column("run", overflow="fold")
+        for column in ("started", "suite", "builder", "passed", "statuses"):
             table.add_column(column)
         for r in rows:
-            table.add_row(r["run_id"], (r["started_at"] or "")[:19], r["suite"],
-                          json.loads(r["models"] or "{}").get("builder", "gold"),
-                          f"{r['passed']}/{r['graded']}", r["statuses"])
+            table.add_row(r["run_id"], (r["started_at"] or "")[:16].replace("T", " "), r["suite"],
+                          json.loads(r["models"] or "{}").get("builder") or "gold (offline)",
+                          f"{r['passed']}/{r['graded']}", _counts(r["statuses"]))
         console.print(table)
         return
     rows = history.list_runs(conn)
@@ -101,16 +108,17 @@ def history_command(console: Console, *, runs_dir: Path, task: str | None) -> No
         console.print(f"no runs in {runs_dir}; start one with `kateval run --suite ...`")
         return
     table = Table(title=f"runs in {runs_dir}")
-    for column in ("run", "started", "suite", "mode", "models", "pass@1", "pass@k", "passed",
-                   "complete", "gate", "cost"):
+    table.add_column("run", overflow="fold")  # ids are copied into other commands: never cut
+    for column in ("started", "suite", "builder", "pass@1", "pass@k", "passed", "complete",
+                   "gate", "cost"):
         table.add_column(column)
     for r in rows:
         summary = json.loads(r["summary_json"] or "{}")
         ks = sorted((k for k in summary if k.startswith("pass@") and k != "pass@1"),
                     key=lambda k: int(k[5:]))
-        models = json.loads(r["models"] or "{}")
-        table.add_row(r["run_id"], (r["started_at"] or "")[:19], r["suite"], r["mode"] or "",
-                      ", ".join(f"{k}={v}" for k, v in models.items()) or "gold",
+        builder = json.loads(r["models"] or "{}").get("builder") or "gold (offline)"
+        table.add_row(r["run_id"], (r["started_at"] or "")[:16].replace("T", " "), r["suite"],
+                      builder,
                       _pct(r["pass_at_1"]), " ".join(f"{k}={_pct(summary[k])}" for k in ks),
                       f"{r['passed']}/{r['graded']}", "yes" if r["complete"] else "no",
                       r["gate"] or "", "" if r["cost_usd"] is None else f"${r['cost_usd']:.4f}")

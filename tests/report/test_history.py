@@ -112,7 +112,7 @@ def test_history_command_lists_runs_and_one_task(tmp_path):
     console = Console(record=True, width=220)
     history_command(console, runs_dir=tmp_path, task="fn-billable-weight")
     text = console.export_text()
-    assert "1/2" in text and "2/2" in text and "tests_failed" in text
+    assert "1/2" in text and "2/2" in text and "passed×1 tests_failed×1" in text
     with pytest.raises(ConfigError, match="no result for task 'nope'.*known: fn-billable-weight"):
         history_command(console, runs_dir=tmp_path, task="nope")
 
