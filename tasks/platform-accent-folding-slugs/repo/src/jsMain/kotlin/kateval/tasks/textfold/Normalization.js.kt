@@ -1,0 +1,5 @@
+package kateval.tasks.textfold
+
+actual fun normalize(text: String, form: NormalForm): String {
+    TODO("JS normalize")
+}
