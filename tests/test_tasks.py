@@ -1,0 +1,58 @@
+"""Every shipped task: well-formed (fast checks) and valid (base fails, gold passes twice)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kateval.tasks import load_task
+from tests.conftest import REPO_ROOT, run_cli
+
+TASKS = sorted(p for p in (REPO_ROOT / "tasks").iterdir() if (p / "task.yaml").exists())
+
+
+def test_there_are_at_least_24_tasks_with_8_hard():
+    specs = [load_task(p).spec for p in TASKS]
+    assert len(specs) >= 24
+    assert sum(s.difficulty == "hard" for s in specs) >= 8
+    assert {s.category for s in specs} == {
+        "single-function", "data-modelling", "parsing", "collections", "generics", "bug-fix",
+        "multi-file", "expect-actual", "coroutines", "state-machine"}
+
+
+@pytest.mark.parametrize("root", TASKS, ids=[p.name for p in TASKS])
+def test_task_is_a_real_kmp_gradle_project(root: Path):
+    task = load_task(root)
+    build = (task.repo / "build.gradle.kts").read_text()
+    assert (task.repo / "settings.gradle.kts").is_file()
+    assert 'kotlin("multiplatform")' in build and "jvm()" in build
+    assert 'kotlin("test")' in build
+    if "js" in task.spec.targets:
+        assert "js {" in build and "nodejs()" in build
+    assert list((task.repo / "src").glob("commonMain/kotlin/**/*.kt")) or \
+        list((task.repo / "src").glob("jvmMain/kotlin/**/*.kt"))
+    hidden = list(task.hidden.rglob("*.kt"))
+    assert hidden and all("Test" in p.parent.parent.name or "Test" in str(p) for p in hidden)
+    assert task.gold_patch.startswith("diff --git")
+    assert len(task.instruction) > 200
+
+
+def test_hidden_test_class_names_are_unique_across_tasks():
+    seen: dict[str, str] = {}
+    for root in TASKS:
+        for path in (root / "hidden").rglob("*.kt"):
+            package = re.search(r"^package\s+([\w.]+)", path.read_text(), re.M)
+            for name in re.findall(r"^class\s+(\w+)", path.read_text(), re.M):
+                fq = f"{package.group(1) if package else ''}.{name}"
+                assert fq not in seen, f"{fq} in {root.name} and {seen[fq]}"
+                seen[fq] = root.name
+
+
+@pytest.mark.slow
+def test_kateval_validate_passes_on_every_task(tmp_path, toolchain):
+    proc = run_cli("validate", "--suite", "suites/kotlin-core.yaml", "--runs-dir",
+                   str(tmp_path / "runs"), env={"COLUMNS": "200"}, timeout=3600)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr
+    assert f"all {len(TASKS)} tasks valid" in proc.stdout
