@@ -41,8 +41,11 @@ def run(
     replay: Optional[Path] = typer.Option(None, "--replay", help="Answer every model call from this run folder's cache; no endpoint is called."),
 ) -> None:
     """Run a suite: plan, build, test and grade every sample, then summarize."""
+    from kateval.commands.gate import preflight
     from kateval.commands.run import run_command
 
+    if not dry_run:
+        preflight(runs_dir, baseline, max_drop)
     run_root = run_command(console, suite=suite, models=models, offline=offline,
                            dry_run=dry_run, run_id=run_id, sandbox=sandbox, runs_dir=runs_dir,
                            replay=replay)
