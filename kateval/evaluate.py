@@ -58,6 +58,22 @@ def _run_steps(sandbox: Sandbox, steps: list[kotlinc.Step], attempt_dir: Path) -
     return records
 
 
+MAX_REPORT_BYTES = 20_000_000
+
+
+def copy_reports(src: Path, dest: Path) -> None:
+    """Copy the JUnit XML the sandbox wrote. Model code controls that folder, so only regular
+    files are taken (a symlink could point at a host file or /dev/zero), with a size cap."""
+    if not src.is_dir() or src.is_symlink():
+        return
+    dest.mkdir(parents=True, exist_ok=True)
+    for path in sorted(src.iterdir()):
+        if path.is_symlink() or not path.is_file() or path.suffix != ".xml":
+            continue
+        if path.stat().st_size <= MAX_REPORT_BYTES:
+            shutil.copyfile(path, dest / path.name, follow_symlinks=False)
+
+
 def evaluate_patch(task: Task, patch: str | None, attempt_dir: Path, open_sandbox: SandboxOpener,
                    timeouts: Timeouts) -> Grade:
     """Apply `patch` to a fresh copy of the task and grade it; artifacts go to attempt_dir.
@@ -85,9 +101,7 @@ def evaluate_patch(task: Task, patch: str | None, attempt_dir: Path, open_sandbo
             write_json(attempt_dir / "steps.json", _run_steps(sandbox, steps, attempt_dir))
         finally:
             sandbox.close()
-        junit_src = root / kotlinc.JUNIT_DIR
-        if junit_src.is_dir():
-            shutil.copytree(junit_src, attempt_dir / "junit", dirs_exist_ok=True)
+        copy_reports(root / kotlinc.JUNIT_DIR, attempt_dir / "junit")
         return grade(task.spec, attempt_dir)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

@@ -89,3 +89,17 @@ def test_crashed_sandbox_is_infra_error(tmp_path):
               "infra_error": "APIError: engine gone"}]
     g = grade(SPEC, artifacts(tmp_path, apply=OK_APPLY, steps=steps))
     assert g.status == "infra_error" and "engine gone" in g.detail
+
+
+def test_report_copy_skips_symlinks_and_non_xml(tmp_path):
+    from kateval.evaluate import copy_reports
+
+    src = tmp_path / "junit"
+    src.mkdir()
+    (src / "TEST-a.xml").write_text("<testsuite/>")
+    secret = tmp_path / "host-secret.txt"
+    secret.write_text("secret")
+    (src / "TEST-evil.xml").symlink_to(secret)
+    (src / "notes.txt").write_text("x")
+    copy_reports(src, tmp_path / "out")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["TEST-a.xml"]

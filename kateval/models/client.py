@@ -64,6 +64,12 @@ class Completion:
     extra: dict = field(default_factory=dict)
 
 
+def estimate_prompt_tokens(request: dict) -> int:
+    """Rough prompt size (chars / 3.5) for servers that report no usage while streaming."""
+    text = request.get("prompt") or "".join(m["content"] for m in request.get("messages", []))
+    return int(len(text) / 3.5) + 1
+
+
 def is_retryable(exc: BaseException) -> bool:
     if isinstance(exc, (openai.APITimeoutError, openai.APIConnectionError)):
         return True
@@ -177,7 +183,7 @@ class ModelClient:
         create = (self._client.chat.completions.create if kind == "chat"
                   else self._client.completions.create)
         stream = create(**request, stream=True, stream_options={"include_usage": True})
-        parts, ttft, usage, finish = [], None, (0, 0), None
+        parts, ttft, usage, finish = [], None, None, None
         for chunk in stream:
             if chunk.usage:
                 usage = (chunk.usage.prompt_tokens, chunk.usage.completion_tokens)
@@ -187,4 +193,6 @@ class ModelClient:
                     ttft = ttft if ttft is not None else round(time.monotonic() - start, 4)
                     parts.append(piece)
                 finish = choice.finish_reason or finish
+        if usage is None:  # servers such as llama.cpp send no usage chunk when streaming
+            usage = (estimate_prompt_tokens(request), len(parts))
         return "".join(parts), usage, ttft, finish
