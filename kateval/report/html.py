@@ -7,6 +7,8 @@ collect_tasks() reads the attempt artifacts; render() is a pure function of what
 
 from __future__ import annotations
 
+from kateval.report import fmt
+
 import json
 from pathlib import Path
 
@@ -114,16 +116,7 @@ def collect_tasks(run: RunData) -> list[dict]:
 
 
 # ---------------------------------------------------------------- rendering
-def _pct(value: float | None) -> str:
-    return "n/a" if value is None else f"{100 * value:.1f}%"
-
-
-def _num(value: float | None, unit: str = "", digits: int = 2) -> str:
-    return "n/a" if value is None else f"{value:.{digits}f}{unit}"
-
-
-def _usd(value: float | None) -> str:
-    return "n/a" if value is None else f"${value:.4f}"
+_pct, _num, _usd = fmt.pct, fmt.num, fmt.usd
 
 
 def _badge(status: str) -> str:

@@ -7,17 +7,10 @@ variants.
 
 from __future__ import annotations
 
-
-def _pct(value: float | None) -> str:
-    return "n/a" if value is None else f"{100 * value:.1f}%"
+from kateval.report import fmt
 
 
-def _num(value: float | None, unit: str = "", digits: int = 2) -> str:
-    return "n/a" if value is None else f"{value:.{digits}f}{unit}"
-
-
-def _usd(value: float | None) -> str:
-    return "n/a" if value is None else f"${value:.4f}"
+_pct, _num, _usd = fmt.pct, fmt.num, fmt.usd
 
 
 def _gate_lines(gate: dict) -> list[str]:
