@@ -34,7 +34,9 @@ from tests.sandbox.conftest import (
 pytestmark = [pytest.mark.docker, pytest.mark.slow]
 
 EXPECTED = {  # run in this order; the benign control goes last
-    "hostile-fork-bomb": "timeout",
+    # Either the bomb fills the pids limit after JUnit started (the step times out) or before the
+    # JVM could start its threads (it dies without XML): both are contained model outcomes.
+    "hostile-fork-bomb": ("timeout", "tests_failed"),
     "hostile-memory-hog": "tests_failed",
     "hostile-infinite-loop": "timeout",
     "hostile-network": "tests_failed",
@@ -138,13 +140,14 @@ def hostile(docker_client, sandbox_image, tmp_path_factory) -> HostileRun:
 @pytest.mark.parametrize("task", list(EXPECTED))
 def test_sample_is_graded_as_its_expected_status(hostile, task):
     record = hostile.records[task]
-    assert record["status"] == EXPECTED[task], (
+    expected = EXPECTED[task] if isinstance(EXPECTED[task], tuple) else (EXPECTED[task],)
+    assert record["status"] in expected, (
         f"{task}: {record['status']} ({record['detail']}); see {hostile.attempt(task)}")
 
 
 def test_timeouts_hit_the_test_step_not_the_build(hostile):
-    for task, status in EXPECTED.items():
-        if status == "timeout":
+    for task in EXPECTED:
+        if hostile.records[task]["status"] == "timeout":
             steps = hostile.steps(task)
             assert [s["timed_out"] for s in steps] == [False, True], task
             assert steps[-1]["phase"] == "test"
