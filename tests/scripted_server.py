@@ -102,7 +102,7 @@ class ScriptedServer:
                          "completion_tokens": len(text.split()),
                          "total_tokens": max(1, len(prompt) // 4) + len(text.split())}
                 if body.get("stream"):
-                    self._stream(chat, body, text, usage)
+                    self._stream(chat, body, text, None if step.get("no_usage") else usage)
                     return
                 choice = ({"index": 0, "message": {"role": "assistant", "content": text},
                            "finish_reason": "stop"} if chat else
@@ -124,8 +124,9 @@ class ScriptedServer:
                     self._event({"id": "x", "object": "chunk", "created": 0,
                                  "model": body.get("model"), "choices": [choice]})
                     time.sleep(0.005)
-                self._event({"id": "x", "object": "chunk", "created": 0, "model": body.get("model"),
-                             "choices": [], "usage": usage})
+                if usage is not None:  # {"no_usage": True} plays servers that send none
+                    self._event({"id": "x", "object": "chunk", "created": 0,
+                                 "model": body.get("model"), "choices": [], "usage": usage})
                 self.wfile.write(b"data: [DONE]\n\n")
                 self.close_connection = True
 

@@ -52,6 +52,7 @@ class CallRecord:
     error: str | None = None
     cached: bool = False
     finish_reason: str | None = None
+    usage_estimated: bool = False
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -155,7 +156,7 @@ class ModelClient:
                                  f"{record.error}", record) from exc
         record.retries = attempts["n"]
         record.latency_s = round(time.monotonic() - start, 4)
-        record.prompt_tokens, record.completion_tokens = usage
+        record.prompt_tokens, record.completion_tokens, record.usage_estimated = usage
         record.ttft_s = ttft
         record.finish_reason = finish
         gen_time = record.latency_s - (ttft or 0.0)
@@ -175,7 +176,8 @@ class ModelClient:
         else:
             resp = self._client.completions.create(**request)
             text, finish = resp.choices[0].text or "", resp.choices[0].finish_reason
-        usage = (resp.usage.prompt_tokens, resp.usage.completion_tokens) if resp.usage else (0, 0)
+        usage = ((resp.usage.prompt_tokens, resp.usage.completion_tokens, False) if resp.usage
+                 else (estimate_prompt_tokens(request), len(text.split()), True))
         return text, usage, None, finish
 
     def _send_stream(self, kind: str, request: dict):
@@ -186,7 +188,7 @@ class ModelClient:
         parts, ttft, usage, finish = [], None, None, None
         for chunk in stream:
             if chunk.usage:
-                usage = (chunk.usage.prompt_tokens, chunk.usage.completion_tokens)
+                usage = (chunk.usage.prompt_tokens, chunk.usage.completion_tokens, False)
             for choice in chunk.choices:
                 piece = choice.delta.content if kind == "chat" else choice.text
                 if piece:
@@ -194,5 +196,5 @@ class ModelClient:
                     parts.append(piece)
                 finish = choice.finish_reason or finish
         if usage is None:  # servers such as llama.cpp send no usage chunk when streaming
-            usage = (estimate_prompt_tokens(request), len(parts))
+            usage = (estimate_prompt_tokens(request), len(parts), True)  # ~a token per chunk
         return "".join(parts), usage, ttft, finish

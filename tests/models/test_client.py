@@ -115,3 +115,13 @@ def test_cache_replays_and_salt_separates_samples(server, tmp_path):
     assert client(server, replay).chat("builder", MSG, temperature=0.8, salt="t/1/1").text == "two"
     with pytest.raises(CacheMiss):
         client(server, replay).chat("builder", MSG, temperature=0.8, salt="t/2/1")
+
+
+def test_stream_without_usage_is_estimated_and_marked(server, tmp_path):
+    server.script("m", [{"text": "a b c d e f g h i j"}])
+    done = client(server, stream=True).complete("builder", "x" * 70, temperature=0)
+    assert not done.record.usage_estimated and done.record.completion_tokens == 10
+    server.script("m", [{"text": "a b c d e f g h i j", "no_usage": True}])
+    done = client(server, stream=True).complete("builder", "x" * 70, temperature=0)
+    assert done.record.usage_estimated
+    assert done.record.prompt_tokens == 21 and done.record.completion_tokens == 3  # 8-char chunks
