@@ -190,3 +190,44 @@ def test_unparseable_plan_goes_on_without_a_plan(server, tmp_path):
     plan = json.loads((root / "samples/tiny-sum/0/attempt-1/plan.json").read_text())
     assert plan["status"] == "malformed_edit" and plan["plan"] is None
     assert result["status"] == "passed"
+
+
+def test_builder_killed_mid_run_hands_the_rest_to_the_fallback(server, tmp_path):
+    """The builder answers the first sample, then its server dies: later samples go to the
+    fallback, none is an infra_error, and report.md shows the fallback rate."""
+    import subprocess
+    import time
+
+    from tests.conftest import REPO_ROOT
+
+    builder = ScriptedServer().start()
+
+    def answer_once_then_die(body: dict) -> dict:
+        builder.script("mellum-m", [{"drop": True}])  # a kept-alive connection dies too
+        return {"text": GOOD_FIM}
+
+    builder.script("mellum-m", [answer_once_then_die])
+    server.script("qwen-m", [{"text": FALLBACK_FIX}])
+    models = models_file(tmp_path, server.base_url,
+                         builder={"base_url": builder.base_url, "max_retries": 1})
+    runs = tmp_path / "runs"
+    proc = subprocess.Popen(["kateval", "run", "--suite", str(FIXTURES / "suites" / "tiny.yaml"),
+                             "--models", str(models), "--run-id", "killed", "--runs-dir",
+                             str(runs)], cwd=REPO_ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 300
+    while time.time() < deadline and not builder.calls("mellum-m", "/v1/completions"):
+        time.sleep(0.05)
+    builder.stop()  # sample 0 is still compiling; samples 1 and 2 find the builder gone
+    out, err = proc.communicate(timeout=600)
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err
+    results = runs / "killed" / "results.jsonl"
+    records = [json.loads(x) for x in results.read_text().splitlines()]
+    assert [r["status"] for r in records] == ["passed"] * 3
+    assert records[0]["producer"] == "builder:mellum-m"
+    assert {r["producer"] for r in records[1:]} == {"fallback:qwen-m"}
+    summary = json.loads((runs / "killed" / "summary.json").read_text())
+    assert summary["fallback_rate"] == pytest.approx(2 / 3)
+    assert summary["roles"]["builder"]["errors"] >= 2 and summary["infra_errors"] == 0
+    assert "fallback rate" in (runs / "killed" / "report.md").read_text()
