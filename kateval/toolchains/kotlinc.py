@@ -22,6 +22,10 @@ NPM_PACKAGE = f"kotlin-compiler@{KOTLIN_VERSION}"
 JUNIT_CANDIDATES = ["/usr/share/java/junit-platform-console-standalone.jar"]
 OUT = "build/kateval"
 JUNIT_DIR = f"{OUT}/junit"
+# Every JVM here lives a few seconds: the C2 JIT and the parallel GC's threads cost more CPU
+# than they win back, which hurts most with one core per sample (docker, concurrency 2).
+# bench/jvm_flags_bench.py measures the difference.
+JVM_FLAGS = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,10 @@ def _fragment_args(fragments: dict[str, list[str]], platform: str) -> list[str]:
             f"-Xfragment-refines={platform}:common", "-Xfragment-sources=" + ",".join(pairs)]
 
 
+def _compiler_jvm_flags() -> list[str]:
+    return [f"-J{flag}" for flag in JVM_FLAGS]
+
+
 def build_steps(root: Path, targets: list[str], paths: ToolPaths,
                 build_timeout_s: float, test_timeout_s: float) -> list[Step]:
     """The commands that compile and test the project checked out at `root`."""
@@ -125,20 +133,22 @@ def build_steps(root: Path, targets: list[str], paths: ToolPaths,
            "jvm": _sources(root, "jvmMain") + _sources(root, "jvmTest")}
     jvm_files = jvm["common"] + jvm["jvm"]
     steps = [Step("compile-jvm", "build",
-                  [kotlinc, "-J-Xmx1g", "-nowarn", *_fragment_args(jvm, "jvm"),
-                   "-d", f"{OUT}/jvm", "-cp", test_cp, *jvm_files], build_timeout_s)]
+                  [kotlinc, "-J-Xmx1g", *_compiler_jvm_flags(), "-nowarn",
+                   *_fragment_args(jvm, "jvm"), "-d", f"{OUT}/jvm", "-cp", test_cp, *jvm_files],
+                  build_timeout_s)]
     if "js" in targets:
         js = {"common": _sources(root, "commonMain"), "js": _sources(root, "jsMain")}
         steps.append(Step("compile-js", "build",
-                          [f"{paths.kotlin_home}/bin/kotlinc-js", "-J-Xmx1g", "-nowarn",
+                          [f"{paths.kotlin_home}/bin/kotlinc-js", "-J-Xmx1g",
+                           *_compiler_jvm_flags(), "-nowarn",
                            *_fragment_args(js, "js"), "-libraries",
                            paths.lib("kotlin-stdlib-js.klib"), "-nopack", "-ir-output-dir",
                            f"{OUT}/js", "-ir-output-name", "task", *js["common"], *js["js"]],
                           build_timeout_s))
     run_cp = ":".join([f"{OUT}/jvm", paths.lib("kotlin-stdlib.jar"), test_cp])
     steps.append(Step("test-jvm", "test",
-                      ["java", "-Xmx512m", "-jar", paths.junit_console, "-cp", run_cp,
-                       "--scan-classpath", "--disable-banner", "--details=summary",
+                      ["java", "-Xmx512m", *JVM_FLAGS, "-jar", paths.junit_console,
+                       "-cp", run_cp, "--scan-classpath", "--disable-banner", "--details=summary",
                        "--fail-if-no-tests", "--reports-dir", JUNIT_DIR], test_timeout_s))
     return steps
 
