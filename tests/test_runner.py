@@ -31,6 +31,7 @@ def test_offline_run_then_interrupted_run_resumes_to_same_summary(tmp_path, tool
     full_summary = json.loads((runs / "full" / "summary.json").read_text())
     assert full_summary["passed"] == 3 and full_summary["pass@3"] == 1.0
     assert full_summary["wall_time_per_sample_s"]["mean"] > 0
+    assert full_summary["fallback_rate"] is None  # gold patches: no model wrote anything
     run_json = json.loads((runs / "full" / "run.json").read_text())
     assert run_json["tool_versions"]["kotlinc"] == "2.4.20" and run_json["config"]["mode"] == "offline"
     for n in range(3):

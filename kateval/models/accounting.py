@@ -59,7 +59,10 @@ def by_role(calls: list[dict], prices: dict[str, dict]) -> dict[str, dict]:
 
 
 def edit_rates(results: list[dict]) -> dict:
-    """Fallback rate over samples and well-formed edit rate over model-graded attempts."""
+    """Fallback rate over samples and well-formed edit rate over model-graded attempts.
+
+    Offline samples (gold patches) were written by no model, so they count in neither."""
+    results = [r for r in results if r.get("producer") != "gold"]
     model_attempts = [a for r in results for a in r.get("attempts", [])
                       if a["status"] not in ("infra_error", "model_error")]
     finals = [r for r in results if r["status"] not in ("infra_error", "model_error")]
