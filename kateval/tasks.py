@@ -51,7 +51,17 @@ def load_task(root: Path) -> Task:
     if spec.id != root.name:
         raise ConfigError(f"{root / 'task.yaml'}: field 'id': '{spec.id}' must equal the "
                           f"folder name '{root.name}'")
+    _check_gold_patch(root / "solution.patch")
     return Task(spec=spec, root=root)
+
+
+def _check_gold_patch(path: Path) -> None:
+    """A gold patch that is not a diff would grade every offline sample patch_failed."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    is_diff = "diff --git " in text or ("\n--- " in f"\n{text}" and "\n+++ " in text)
+    if not is_diff or "\n@@ " not in text:
+        raise ConfigError(f"{path}: not a unified diff (no 'diff --git' header or '@@' hunk); "
+                          "regenerate it with `git diff` in the task's repo")
 
 
 def tasks_dir(suite: Suite, suite_path: Path) -> Path:

@@ -7,4 +7,4 @@ if [ -f .ci/docker.sh ]; then
   # shellcheck source=/dev/null
   . .ci/docker.sh
 fi
-python -m pytest -q -p no:cacheprovider "$@"
+python -m pytest -q -p no:cacheprovider --durations=15 "$@"

@@ -56,3 +56,19 @@ def test_kateval_validate_passes_on_every_task(tmp_path, toolchain):
                    str(tmp_path / "runs"), env={"COLUMNS": "200"}, timeout=3600)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr
     assert f"all {len(TASKS)} tasks valid" in proc.stdout
+
+
+def test_a_gold_patch_that_is_not_a_diff_is_a_one_line_config_error(tmp_path):
+    import shutil
+
+    from tests.conftest import FIXTURES
+
+    shutil.copytree(FIXTURES / "tasks" / "tiny-sum", tmp_path / "tasks" / "tiny-sum")
+    (tmp_path / "tasks" / "tiny-sum" / "solution.patch").write_text("return a + b  # fixed\n")
+    suite = tmp_path / "suite.yaml"
+    suite.write_text("name: bad\ntasks: [tiny-sum]\ntasks_dir: tasks\n")
+    proc = run_cli("run", "--suite", str(suite), "--offline", "--runs-dir", str(tmp_path / "runs"))
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "solution.patch: not a unified diff" in lines[0]
+    assert "Traceback" not in proc.stderr and not (tmp_path / "runs").exists()
