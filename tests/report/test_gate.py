@@ -187,7 +187,10 @@ def _broken_task_suite(tmp_path):
     (patch_failed) without compiling, so the gate and its re-run run for real in seconds."""
     tasks = tmp_path / "tasks"
     shutil.copytree(TASKS_DIR / "fn-billable-weight", tasks / "fn-billable-weight")
-    (tasks / "fn-billable-weight" / "solution.patch").write_text("this is not a diff\n")
+    (tasks / "fn-billable-weight" / "solution.patch").write_text(
+        "diff --git a/src/commonMain/kotlin/Gone.kt b/src/commonMain/kotlin/Gone.kt\n"
+        "--- a/src/commonMain/kotlin/Gone.kt\n+++ b/src/commonMain/kotlin/Gone.kt\n"
+        "@@ -1 +1 @@\n-fun gone() = 1\n+fun gone() = 2\n")
     suite = tmp_path / "suite.yaml"
     suite.write_text("name: demo\ntasks: [fn-billable-weight]\ntasks_dir: tasks\nsamples: 1\n")
     return suite
