@@ -42,13 +42,13 @@ def run(
 ) -> None:
     """Run a suite: plan, build, test and grade every sample, then summarize."""
     from kateval.commands.gate import preflight
-    from kateval.commands.run import run_command
+    from kateval.commands.run import RunRequest, run_command
 
     if not dry_run:
         preflight(runs_dir, baseline, max_drop)
-    run_root = run_command(console, suite=suite, models=models, offline=offline,
-                           dry_run=dry_run, run_id=run_id, sandbox=sandbox, runs_dir=runs_dir,
-                           replay=replay)
+    run_root = run_command(console, RunRequest(
+        suite=suite, models=models, runs_dir=runs_dir, offline=offline, dry_run=dry_run,
+        run_id=run_id, sandbox=sandbox, replay=replay))
     if run_root is not None:
         from kateval.commands.gate import after_run
 

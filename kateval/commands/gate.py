@@ -53,7 +53,7 @@ def resolve_baseline(conn, current: RunData, ref: str, runs_dir: Path) -> RunDat
 def rerun_tasks(console: Console, run: RunData, tasks: list[str], runs_dir: Path) -> list[dict]:
     """Run `tasks` once more through the normal run machinery, as a separate run folder
     (<run-id>-rerun) with the same config, so the gated run's own results stay untouched."""
-    from kateval.commands.run import run_command  # lazily: only a re-run needs the run machinery
+    from kateval.commands.run import RunRequest, run_command  # lazily: only a re-run needs it
 
     config = run.meta["config"]
     suite = dict(config["suite"]) | {"name": f"{config['suite']['name']}-rerun", "tasks": tasks,
@@ -76,9 +76,10 @@ def rerun_tasks(console: Console, run: RunData, tasks: list[str], runs_dir: Path
         models_path.write_text(yaml.safe_dump(config["models"], sort_keys=True))
     (folder / history.RERUN_MARKER).write_text(json.dumps({"run_id": run.run_id, "tasks": tasks}))
     console.rule(f"gate: re-running {len(tasks)} task(s) that passed in the baseline")
-    root = run_command(console, suite=suite_path, models=models_path,
-                       offline=config.get("mode") == "offline", dry_run=False,
-                       run_id=folder.name, sandbox=config.get("sandbox"), runs_dir=runs_dir)
+    root = run_command(console, RunRequest(
+        suite=suite_path, models=models_path, runs_dir=runs_dir,
+        offline=config.get("mode") == "offline", run_id=folder.name,
+        sandbox=config.get("sandbox")))
     assert root is not None
     return history.load_run(root).results
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -64,10 +65,24 @@ def results_table(summary: dict) -> Table:
     return table
 
 
-def run_command(console: Console, *, suite: Path, models: Path, offline: bool, dry_run: bool,
-                run_id: str | None, sandbox: str | None, runs_dir: Path,
-                replay: Path | None = None) -> Path | None:
+@dataclass(frozen=True)
+class RunRequest:
+    """What `kateval run` was asked to do (the gate's re-run asks the same way)."""
+
+    suite: Path
+    models: Path
+    runs_dir: Path
+    offline: bool = False
+    dry_run: bool = False
+    run_id: str | None = None
+    sandbox: str | None = None
+    replay: Path | None = None
+
+
+def run_command(console: Console, request: RunRequest) -> Path | None:
     """Run (or resume) a suite; returns the run folder, or None for a dry run."""
+    suite, models, offline, replay = request.suite, request.models, request.offline, request.replay
+    run_id, sandbox, runs_dir = request.run_id, request.sandbox, request.runs_dir
     suite_cfg = load_suite(suite)
     if sandbox:
         if sandbox not in ("local", "docker"):
@@ -82,7 +97,7 @@ def run_command(console: Console, *, suite: Path, models: Path, offline: bool, d
     snapshot = _snapshot(suite_cfg, mode, suite_cfg.sandbox, models_dump)
     if replay is not None and offline:
         raise ConfigError("--replay: replays model answers, so it cannot be combined with --offline")
-    if dry_run:
+    if request.dry_run:
         plan = RunPlan(suite_cfg, tasks, run, solver, lambda root: None, max_attempts)
         _print_dry_run(console, plan, solver)
         return None
