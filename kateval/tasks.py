@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kateval.config import Suite, TaskSpec, load_model
+from kateval.edits.chat import MalformedEdit, extract_udiff
 from kateval.errors import ConfigError
 
 REQUIRED = ("task.yaml", "instruction.md", "repo", "hidden", "solution.patch")
@@ -57,11 +58,11 @@ def load_task(root: Path) -> Task:
 
 def _check_gold_patch(path: Path) -> None:
     """A gold patch that is not a diff would grade every offline sample patch_failed."""
-    text = path.read_text(encoding="utf-8", errors="replace")
-    is_diff = "diff --git " in text or ("\n--- " in f"\n{text}" and "\n+++ " in text)
-    if not is_diff or "\n@@ " not in text:
-        raise ConfigError(f"{path}: not a unified diff (no 'diff --git' header or '@@' hunk); "
-                          "regenerate it with `git diff` in the task's repo")
+    try:
+        extract_udiff(path.read_text(encoding="utf-8", errors="replace"))
+    except MalformedEdit:
+        raise ConfigError(f"{path}: not a unified diff (it needs ---/+++ headers and an @@ "
+                          "hunk); regenerate it with `git diff` in the task's repo") from None
 
 
 def tasks_dir(suite: Suite, suite_path: Path) -> Path:
