@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
 from kateval.tasks import load_task
-from tests.conftest import REPO_ROOT, run_cli
+from tests.conftest import FIXTURES, REPO_ROOT, run_cli
 
 TASKS = sorted(p for p in (REPO_ROOT / "tasks").iterdir() if (p / "task.yaml").exists())
 
@@ -59,10 +60,6 @@ def test_kateval_validate_passes_on_every_task(tmp_path, toolchain):
 
 
 def test_a_gold_patch_that_is_not_a_diff_is_a_one_line_config_error(tmp_path):
-    import shutil
-
-    from tests.conftest import FIXTURES
-
     shutil.copytree(FIXTURES / "tasks" / "tiny-sum", tmp_path / "tasks" / "tiny-sum")
     (tmp_path / "tasks" / "tiny-sum" / "solution.patch").write_text("return a + b  # fixed\n")
     suite = tmp_path / "suite.yaml"

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 import socket
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.conftest import FIXTURES, run_cli
+from tests.conftest import FIXTURES, REPO_ROOT, run_cli
 from tests.scripted_server import ScriptedServer
 
 pytestmark = pytest.mark.slow
@@ -195,11 +197,6 @@ def test_unparseable_plan_goes_on_without_a_plan(server, tmp_path):
 def test_builder_killed_mid_run_hands_the_rest_to_the_fallback(server, tmp_path):
     """The builder answers the first sample, then its server dies: later samples go to the
     fallback, none is an infra_error, and report.md shows the fallback rate."""
-    import subprocess
-    import time
-
-    from tests.conftest import REPO_ROOT
-
     builder = ScriptedServer().start()
 
     def answer_once_then_die(body: dict) -> dict:
