@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+import typer.core
 from rich.console import Console
 
 from kateval.errors import KatevalError
@@ -175,24 +176,51 @@ def toolchain_install(force: bool = typer.Option(False, "--force", help="Reinsta
     console.print(f"JUnit console launcher: {paths.junit_console}")
 
 
+def _click_exceptions():
+    """The click that typer runs on: its vendored copy (typer >= 0.17) or the click package."""
+    vendored = getattr(typer.core, "_click", None)
+    if vendored is not None:
+        return vendored.exceptions
+    import click  # older typer depends on click itself
+
+    return click.exceptions
+
+
+def _usage_error(exc: BaseException) -> int | None:
+    """Print a usage mistake as one line; the exit code, or None for anything else."""
+    errors = _click_exceptions()
+    aborts = tuple(c for c in (typer.Abort, getattr(errors, "Abort", None)) if c is not None)
+    if isinstance(exc, aborts):
+        err_console.print("aborted")
+        return 130
+    if not isinstance(exc, errors.ClickException):
+        return None
+    if type(exc).__name__ == "NoArgsIsHelpError":  # `kateval` alone: the help, as asked
+        exc.show()
+        return 2
+    ctx = getattr(exc, "ctx", None)
+    hint = f" (see: {ctx.command_path} --help)" if ctx is not None else ""
+    message = " ".join(exc.format_message().split())
+    err_console.print(f"[bold red]error:[/] {message}{hint}", highlight=False, soft_wrap=True,
+                      markup=True)
+    return exc.exit_code
+
+
 def main() -> None:
     try:
         code = app(standalone_mode=False)
     except KatevalError as exc:
-        err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True,
+                          markup=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         err_console.print("interrupted")
         sys.exit(130)
-    except Exception as exc:  # click's own usage errors
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(2)
-        if isinstance(exc, click.exceptions.Abort):
-            sys.exit(130)
-        raise
+    except Exception as exc:  # typer's (click's) own usage errors
+        code = _usage_error(exc)
+        if code is None:
+            raise
+        sys.exit(code)
     sys.exit(code if isinstance(code, int) else 0)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Literal, TypeVar
+from urllib.parse import urlsplit
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -13,7 +14,7 @@ from kateval.errors import ConfigError
 Role = Literal["judge", "builder", "fallback"]
 Status = Literal[
     "passed", "tests_failed", "build_failed", "patch_failed", "malformed_edit", "timeout",
-    "model_error", "infra_error",
+    "context_exceeded", "model_error", "infra_error",
 ]
 
 
@@ -57,6 +58,18 @@ class Endpoint(Strict):
     """Optional price in USD per 1M prompt tokens, for cost accounting."""
     price_output_per_1m: float | None = None
     """Optional price in USD per 1M completion tokens, for cost accounting."""
+
+    @field_validator("base_url")
+    @classmethod
+    def _url(cls, url: str) -> str:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname or " " in url:
+            raise ValueError(f"'{url}' is not an http(s) URL; write e.g. http://localhost:8002/v1")
+        try:
+            parts.port  # noqa: B018 - raises on a port that is not a number
+        except ValueError:
+            raise ValueError(f"'{url}' has an invalid port; write e.g. http://localhost:8002/v1")
+        return url
 
     @property
     def effective_edit_format(self) -> str:
@@ -233,6 +246,12 @@ def load_model(path: Path, model: type[M]) -> M:
         raise ConfigError(f"{path}: file not found; check the path")
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}: "
+                          f"{exc.object[exc.start:exc.start + 1]!r}); save it as UTF-8") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.strerror or exc}); check the path and "
+                          "its permissions") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1} column {mark.column + 1}" if mark else ""

@@ -27,5 +27,6 @@ fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e '.[test]'
+# constraints.txt pins every dependency to the versions CI tested
+.venv/bin/python -m pip install -q -c constraints.txt -e '.[test]'
 .venv/bin/kateval toolchain install

@@ -89,6 +89,9 @@ def run_command(console: Console, request: RunRequest) -> Path | None:
             raise ConfigError(f"--sandbox: unknown sandbox '{sandbox}' (allowed: local, docker)")
         suite_cfg = suite_cfg.model_copy(update={"sandbox": sandbox})
     tasks = select_tasks(suite_cfg, suite)
+    if not tasks:
+        raise ConfigError(f"{suite}: field 'tasks': selects no task; list task ids or patterns "
+                          "such as '*'")
     solver, models_dump = _make_solver(offline, models, suite_cfg, suite)
     run_id = check_run_id(run_id) if run_id else new_run_id(suite_cfg.name)
     run = RunDir(runs_dir / run_id)
