@@ -111,13 +111,15 @@ class Limits(Strict):
     """Resource limits for one sandboxed build or test."""
 
     memory_mb: int = Field(2048, ge=128)
-    """Memory limit for the sandbox (Docker) in MiB."""
+    """Memory limit for a sandboxed command in MiB (Docker, or the local sandbox's cgroup)."""
     cpus: float = Field(1.0, gt=0)
     """CPU quota for the sandbox (Docker)."""
     pids: int = Field(256, ge=16)
-    """Maximum number of processes and threads in the sandbox (Docker)."""
+    """Maximum number of processes and threads in the sandbox (Docker, or a local cgroup)."""
     output_bytes: int = Field(1_000_000, ge=1024)
     """Cap on captured stdout and stderr per command."""
+    file_size_mb: int = Field(512, ge=16)
+    """Largest file a sandboxed command may write, in MiB (RLIMIT_FSIZE)."""
 
 
 class Suite(Strict):
@@ -141,8 +143,9 @@ class Suite(Strict):
     """Sampling temperature for the builder and fallback."""
     toolchain: Literal["kotlinc", "gradle"] = "kotlinc"
     """How to build and test: kotlinc (JVM + JS compile, JUnit console) or gradle."""
-    sandbox: Literal["local", "docker"] = "local"
-    """Where untrusted code runs."""
+    sandbox: Literal["local", "docker", "none"] = "local"
+    """Where untrusted code runs: local (bubblewrap), docker, or none (no isolation; the
+    summary and report say so)."""
     concurrency: int = Field(2, ge=1)
     """Samples evaluated at once."""
     build_timeout_s: float | None = Field(None, gt=0)

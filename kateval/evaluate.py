@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 import shutil
 import tempfile
 import traceback
@@ -14,15 +15,10 @@ from kateval import workspace
 from kateval.grading import Grade, grade
 from kateval.sandbox import Sandbox
 from kateval.tasks import Task
-from kateval.toolchains import kotlinc
+from kateval.toolchains import Layout, Step, Timeouts, Toolchain
 
-SandboxOpener = Callable[[Path], tuple[Sandbox, kotlinc.ToolPaths]]
-
-
-@dataclass(frozen=True)
-class Timeouts:
-    build_s: float
-    test_s: float
+SandboxOpener = Callable[[Path], tuple[Sandbox, Toolchain]]
+__all__ = ["SandboxOpener", "Timeouts", "evaluate_patch", "write_json"]
 
 
 def write_json(path: Path, data) -> None:
@@ -32,15 +28,19 @@ def write_json(path: Path, data) -> None:
     tmp.replace(path)
 
 
-def _run_steps(sandbox: Sandbox, steps: list[kotlinc.Step], attempt_dir: Path) -> list[dict]:
+def _run_steps(sandbox: Sandbox, toolchain: Toolchain, steps: list[Step], attempt_dir: Path,
+               before_tests: Callable[[], None]) -> list[dict]:
     records = []
     with open(attempt_dir / "build.log", "w", encoding="utf-8") as log:
-        for step in steps:
+        for index, step in enumerate(steps):
+            if step.phase == "test" and (index == 0 or steps[index - 1].phase != "test"):
+                before_tests()
             log.write(f"=== {step.name}\n")
             try:
-                result = sandbox.exec(step.argv, timeout_s=step.timeout_s)
+                result = toolchain.run(step, sandbox)
             except Exception as exc:  # a crashed sandbox is the harness's failure
-                records.append({"name": step.name, "phase": step.phase, "returncode": -1,
+                records.append({"name": step.name, "phase": step.phase, "target": step.target,
+                                "returncode": -1,
                                 "timed_out": False, "duration_s": 0.0,
                                 "infra_error": f"{type(exc).__name__}: {exc}"})
                 log.write(traceback.format_exc())
@@ -49,11 +49,13 @@ def _run_steps(sandbox: Sandbox, steps: list[kotlinc.Step], attempt_dir: Path) -
             log.write(result.stderr)
             log.write(f"\n=== {step.name}: exit {result.returncode}"
                       f"{' (timed out)' if result.timed_out else ''} in {result.duration_s:.1f}s\n")
-            records.append({"name": step.name, "phase": step.phase,
+            records.append({"name": step.name, "phase": step.phase, "target": step.target,
                             "returncode": result.returncode, "timed_out": result.timed_out,
                             "duration_s": round(result.duration_s, 3),
                             "truncated": result.truncated})
-            if result.returncode != 0 or result.timed_out:
+            # A failed build ends the attempt; a failed test run still lets the other
+            # targets' tests run, so results are complete per target.
+            if result.timed_out or (result.returncode != 0 and step.phase == "build"):
                 break
     return records
 
@@ -93,15 +95,19 @@ def evaluate_patch(task: Task, patch: str | None, attempt_dir: Path, open_sandbo
         if not applied.ok:
             return grade(task.spec, attempt_dir)
         root = Path(repo.working_tree_dir)
-        workspace.overlay_hidden(task, root)
-        sandbox, paths = open_sandbox(root)
+        hidden = workspace.overlay_hidden(task, root)
+        # Model code must not find (or pre-fill) the folder the test runner reports into.
+        layout = Layout(reports=f"build/kateval-{secrets.token_hex(8)}")
+        sandbox, toolchain = open_sandbox(root)
         try:
-            steps = kotlinc.build_steps(root, task.spec.targets, paths, timeouts.build_s,
-                                        timeouts.test_s)
-            write_json(attempt_dir / "steps.json", _run_steps(sandbox, steps, attempt_dir))
+            steps = toolchain.steps(root, task.spec, layout, timeouts)
+            records = _run_steps(sandbox, toolchain, steps, attempt_dir,
+                                 before_tests=lambda: workspace.remove_files(root, hidden))
+            write_json(attempt_dir / "steps.json", records)
         finally:
             sandbox.close()
-        copy_reports(root / kotlinc.JUNIT_DIR, attempt_dir / "junit")
-        return grade(task.spec, attempt_dir)
+        for target in sorted({step.target for step in steps if step.phase == "test"}):
+            copy_reports(root / layout.report_dir(target), attempt_dir / "junit" / target)
+        return grade(task.spec, attempt_dir, task.expected)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

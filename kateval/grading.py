@@ -1,24 +1,37 @@
-"""Grading: a pure function of the task spec and one attempt's artifacts.
+"""Grading: a pure function of the task spec, its expected tests and one attempt's artifacts.
 
 Artifacts read (all inside the attempt folder):
   edit.json   what the model stage produced: {"status": "ok" | "malformed_edit" | "model_error" | "infra_error", "detail": ...}
   apply.json  the patch apply result (see workspace.ApplyResult)
-  steps.json  one record per toolchain step: name, phase, returncode, timed_out
-  junit/*.xml JUnit XML written by the test runner (the only source of test outcomes)
+  steps.json  one record per toolchain step: name, phase, target, returncode, timed_out
+  junit/<target>/*.xml  JUnit XML written by each target's test runner
+
+Model code runs in the same process as the test runner, so what it prints or writes is never
+trusted on its own: a sample passes only when every test step exited 0 and every test in the
+task's expected list (expected.json) is reported passed. XML that cannot be parsed is the
+model's failure (its code wrote it), not the harness's.
 """
 
 from __future__ import annotations
 
 import json
-import xml.etree.ElementTree as ET
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from defusedxml import ElementTree as SafeET
+from defusedxml.common import DefusedXmlException
 
 from kateval.config import TaskSpec
 
 MODEL_OUTCOMES = ("passed", "tests_failed", "build_failed", "patch_failed", "malformed_edit",
-                  "timeout")
+                  "timeout", "context_exceeded")
 NOT_MODEL = ("model_error", "infra_error")
+MAX_XML_BYTES = 20_000_000
+MAX_NAMED = 5  # missing tests named in a detail line
+
+
+class BadReport(Exception):
+    """A JUnit XML file that cannot be trusted or read."""
 
 
 @dataclass(frozen=True)
@@ -26,6 +39,7 @@ class TestOutcome:
     name: str
     outcome: str  # passed | failed | error | skipped
     message: str = ""
+    target: str = "jvm"
 
 
 @dataclass(frozen=True)
@@ -33,22 +47,35 @@ class Grade:
     status: str
     detail: str
     tests: list[TestOutcome] = field(default_factory=list)
+    targets: dict[str, dict] = field(default_factory=dict)
+    """Per target: {"status": passed | tests_failed, "detail": ..., "counts": {...}}."""
 
     @property
     def counts(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for test in self.tests:
-            counts[test.outcome] = counts.get(test.outcome, 0) + 1
-        return counts
+        return _count(self.tests)
 
     def to_dict(self) -> dict:
         return {"status": self.status, "detail": self.detail, "counts": self.counts,
-                "tests": [asdict(t) for t in self.tests]}
+                "targets": self.targets, "tests": [asdict(t) for t in self.tests]}
 
 
-def parse_junit_xml(text: str) -> list[TestOutcome]:
-    """Test outcomes from one JUnit XML document (<testsuite> or <testsuites>)."""
-    root = ET.fromstring(text)
+def _count(tests: list[TestOutcome]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for test in tests:
+        counts[test.outcome] = counts.get(test.outcome, 0) + 1
+    return counts
+
+
+def parse_junit_xml(text: str, target: str = "jvm") -> list[TestOutcome]:
+    """Test outcomes from one JUnit XML document (<testsuite> or <testsuites>).
+
+    Parsed with defusedxml: entity expansion, external entities and DTDs are refused."""
+    if len(text) > MAX_XML_BYTES:
+        raise BadReport(f"report larger than {MAX_XML_BYTES} bytes")
+    try:
+        root = SafeET.fromstring(text, forbid_dtd=True)
+    except (SafeET.ParseError, DefusedXmlException, ValueError) as exc:
+        raise BadReport(f"{type(exc).__name__}: {exc}") from None
     outcomes = []
     for case in root.iter("testcase"):
         name = f"{case.get('classname', '')}.{case.get('name', '')}".strip(".")
@@ -58,14 +85,22 @@ def parse_junit_xml(text: str) -> list[TestOutcome]:
                 outcome = {"failure": "failed", "error": "error", "skipped": "skipped"}[child.tag]
                 message = (child.get("message") or "")[:500]
                 break
-        outcomes.append(TestOutcome(name, outcome, message))
+        outcomes.append(TestOutcome(name, outcome, message, target))
     return outcomes
 
 
-def read_junit_dir(junit_dir: Path) -> list[TestOutcome]:
+def read_junit_dir(junit_dir: Path, target: str = "jvm") -> list[TestOutcome]:
+    """Every report in one target's folder; raises BadReport for the first unreadable one."""
     tests: list[TestOutcome] = []
     for xml in sorted(junit_dir.glob("*.xml")) if junit_dir.is_dir() else []:
-        tests += parse_junit_xml(xml.read_text(encoding="utf-8", errors="replace"))
+        try:
+            text = xml.read_text(encoding="utf-8", errors="replace")
+        except OSError as exc:
+            raise BadReport(f"{xml.name}: {exc}") from None
+        try:
+            tests += parse_junit_xml(text, target)
+        except BadReport as exc:
+            raise BadReport(f"{xml.name}: {exc}") from None
     return tests
 
 
@@ -73,9 +108,48 @@ def _load(path: Path) -> dict | list | None:
     return json.loads(path.read_text()) if path.is_file() else None
 
 
-def grade(spec: TaskSpec, attempt_dir: Path) -> Grade:
-    """Status of one attempt. Only the first six statuses are the model's outcome."""
-    del spec  # the spec's targets are already reflected in which steps ran
+def _names(names: list[str]) -> str:
+    more = f" (+{len(names) - MAX_NAMED} more)" if len(names) > MAX_NAMED else ""
+    return ", ".join(names[:MAX_NAMED]) + more
+
+
+def grade_target(tests: list[TestOutcome], returncode: int,
+                 expected: list[str] | None) -> tuple[str, str]:
+    """(status, detail) of one target's test run."""
+    failing = sorted({t.name for t in tests if t.outcome in ("failed", "error")})
+    passed = {t.name for t in tests if t.outcome == "passed"} - set(failing)
+    if expected is not None:
+        missing = sorted(set(expected) - passed - set(failing))
+        wrong = [name for name in failing if name in set(expected)]
+        if wrong:
+            return "tests_failed", f"{len(wrong)} of {len(expected)} expected tests failed: {_names(wrong)}"
+        if missing:
+            return "tests_failed", (f"{len(missing)} expected tests not reported: "
+                                    f"{_names(missing)}")
+        if returncode != 0:
+            return "tests_failed", f"test runner exited {returncode}"
+        return "passed", f"{len(expected)} tests passed"
+    if not tests:
+        return "tests_failed", "no JUnit XML test results were written"
+    if failing:
+        return "tests_failed", f"{len(failing)} of {len(tests)} tests failed"
+    if returncode != 0:
+        return "tests_failed", f"test runner exited {returncode}"
+    if not passed:
+        return "tests_failed", "no test passed (all skipped)"
+    return "passed", f"{len(tests)} tests passed"
+
+
+def _junit_dir(attempt_dir: Path, target: str) -> Path:
+    nested = attempt_dir / "junit" / target
+    # Runs written before per-target reports kept the JVM's XML directly in junit/.
+    return nested if nested.is_dir() or target != "jvm" else attempt_dir / "junit"
+
+
+def grade(spec: TaskSpec, attempt_dir: Path,
+          expected: dict[str, list[str]] | None = None) -> Grade:
+    """Status of one attempt. `expected` maps a target to the tests its hidden suite holds;
+    without it (a task being validated for the first time) every reported test must pass."""
     edit = _load(attempt_dir / "edit.json") or {"status": "ok"}
     if edit["status"] != "ok":
         return Grade(edit["status"], edit.get("detail", ""))
@@ -83,9 +157,9 @@ def grade(spec: TaskSpec, attempt_dir: Path) -> Grade:
     if apply is None:
         return Grade("infra_error", "no apply.json: the harness stopped before applying")
     if not apply["ok"]:
-        why = (f"edits outside editable files: {', '.join(apply['rejected'])}"
-               if apply["rejected"] else "no apply method worked")
-        return Grade("patch_failed", why)
+        if apply.get("rejected"):
+            return Grade("patch_failed", f"patch refused: {'; '.join(apply['rejected'])}")
+        return Grade("patch_failed", "no apply method worked")
     steps = _load(attempt_dir / "steps.json")
     if steps is None:
         return Grade("infra_error", "no steps.json: the harness stopped before building")
@@ -96,15 +170,29 @@ def grade(spec: TaskSpec, attempt_dir: Path) -> Grade:
             return Grade("timeout", f"{step['name']} exceeded its timeout")
         if step["phase"] == "build" and step["returncode"] != 0:
             return Grade("build_failed", f"{step['name']} exited {step['returncode']}")
-    tests = read_junit_dir(attempt_dir / "junit")
-    if not tests:
-        return Grade("tests_failed", "no JUnit XML test results were written")
-    failing = [t for t in tests if t.outcome in ("failed", "error")]
-    test_step = next((s for s in steps if s["phase"] == "test"), None)
-    if failing:
-        return Grade("tests_failed", f"{len(failing)} of {len(tests)} tests failed", tests)
-    if test_step and test_step["returncode"] != 0:
-        return Grade("tests_failed", f"test runner exited {test_step['returncode']}", tests)
-    if not any(t.outcome == "passed" for t in tests):
-        return Grade("tests_failed", "no test passed (all skipped)", tests)
-    return Grade("passed", f"{len(tests)} tests passed", tests)
+    test_steps = {s.get("target", "jvm"): s for s in steps if s["phase"] == "test"}
+    targets = sorted(set(test_steps) | set(expected or {}))
+    if not targets:
+        return Grade("infra_error", "no test step ran: the toolchain produced none")
+    all_tests: list[TestOutcome] = []
+    per_target: dict[str, dict] = {}
+    for target in targets:
+        step = test_steps.get(target)
+        try:
+            tests = read_junit_dir(_junit_dir(attempt_dir, target), target)
+        except BadReport as exc:
+            tests, status, detail = [], "tests_failed", f"unreadable JUnit XML: {exc}"
+        else:
+            if step is None:
+                status, detail = "tests_failed", f"no {target} test step ran"
+            else:
+                status, detail = grade_target(tests, step["returncode"],
+                                              None if expected is None else expected.get(target, []))
+        all_tests += tests
+        per_target[target] = {"status": status, "detail": detail, "counts": _count(tests)}
+    failed = [t for t in targets if per_target[t]["status"] != "passed"]
+    if failed:
+        detail = "; ".join(f"{t}: {per_target[t]['detail']}" for t in failed)
+        return Grade("tests_failed", detail, all_tests, per_target)
+    detail = "; ".join(f"{t}: {per_target[t]['detail']}" for t in targets)
+    return Grade("passed", detail, all_tests, per_target)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,33 @@ class Task:
     @property
     def gold_patch(self) -> str:
         return (self.root / "solution.patch").read_text(encoding="utf-8")
+
+    @property
+    def expected_path(self) -> Path:
+        return self.root / EXPECTED
+
+    @property
+    def expected(self) -> dict[str, list[str]] | None:
+        """The tests the hidden suite holds, per target (expected.json), or None if unwritten."""
+        return read_expected(self.expected_path)
+
+
+EXPECTED = "expected.json"
+
+
+def read_expected(path: Path) -> dict[str, list[str]] | None:
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid JSON ({exc}); rewrite it with "
+                          "`kateval validate --write-expected`") from None
+    if not isinstance(data, dict) or not all(
+            isinstance(v, list) and all(isinstance(n, str) for n in v) for v in data.values()):
+        raise ConfigError(f"{path}: expected a mapping of target to a list of test names; "
+                          "rewrite it with `kateval validate --write-expected`")
+    return {target: sorted(names) for target, names in data.items()}
 
 
 def load_task(root: Path) -> Task:

@@ -23,7 +23,7 @@ def test_gold_passes_with_per_test_outcomes(tiny_task, local_opener, tmp_path):
     assert g.status == "passed", g
     assert {t.name for t in g.tests} == {"tiny.TinySumTest.empty()", "tiny.TinySumTest.mixed()",
                                          "tiny.TinySumTest.allNegative()"}
-    assert (tmp_path / "junit" / "TEST-junit-jupiter.xml").is_file()
+    assert (tmp_path / "junit" / "jvm" / "TEST-junit-jupiter.xml").is_file()
     steps = json.loads((tmp_path / "steps.json").read_text())
     assert [s["name"] for s in steps] == ["compile-jvm", "compile-js", "test-jvm"]
     assert (tmp_path / "patch.diff").read_text().startswith("diff --git")

@@ -10,7 +10,7 @@ SUM = "src/commonMain/kotlin/tiny/Sum.kt"
 
 def test_base_commit_and_clean_gold_apply(tiny_task, tmp_path):
     repo = workspace.create(tiny_task, tmp_path / "w")
-    assert repo.head.commit.message == "base" and not repo.is_dirty(untracked_files=True)
+    assert repo.head.commit.message.strip() == "base" and not repo.is_dirty(untracked_files=True)
     result = workspace.apply_patch(repo, tiny_task.gold_patch, tiny_task.spec.editable)
     assert result.ok and result.method == "git-apply" and result.touched == [SUM]
     assert "filter" in (tmp_path / "w" / SUM).read_text()
@@ -44,7 +44,7 @@ def test_edits_outside_editable_are_rejected(tiny_task, tmp_path):
     patch = patch_for(tiny_task, {"build.gradle.kts": "// wiped\n"})
     repo = workspace.create(tiny_task, tmp_path / "w")
     result = workspace.apply_patch(repo, patch, tiny_task.spec.editable)
-    assert not result.ok and result.rejected == ["build.gradle.kts"]
+    assert not result.ok and result.rejected == ["build.gradle.kts: outside the editable files"]
 
 
 def test_new_file_patch_applies(tiny_task, tmp_path):

@@ -298,12 +298,15 @@ def make_docker_opener(suite: Suite, run_id: str):
         tag = images.image_inputs().tag
     if not images.image_exists(client, tag):
         raise ToolchainError(f"sandbox image {tag} not found; run `kateval sandbox build`")
-    settings = DockerSettings(image=tag, run_id=run_id, limits=suite.limits)
+    settings = DockerSettings(image=tag, run_id=run_id, limits=suite.limits,
+                              file_size_mb=suite.limits.file_size_mb)
     # Belt and braces for clean-up: whatever a thread still held when the process exits.
     atexit.register(_remove_quietly, client, run_id, owner_token())
 
+    toolchain = kotlinc.KotlincToolchain(CONTAINER_TOOLS)
+
     def open_docker(root: Path):
-        return DockerSandbox(client, settings, root), CONTAINER_TOOLS
+        return DockerSandbox(client, settings, root), toolchain
 
     return open_docker
 

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kateval.errors import ToolchainError
+from kateval.toolchains import Layout, Step, Timeouts
 
 KOTLIN_VERSION = "2.4.20"
 NPM_PACKAGE = f"kotlin-compiler@{KOTLIN_VERSION}"
 JUNIT_CANDIDATES = ["/usr/share/java/junit-platform-console-standalone.jar"]
 OUT = "build/kateval"
-JUNIT_DIR = f"{OUT}/junit"
 # Every JVM here lives a few seconds: the C2 JIT and the parallel GC's threads cost more CPU
 # than they win back, which hurts most with one core per sample (docker, concurrency 2).
 # bench/jvm_flags_bench.py measures the difference.
@@ -38,15 +38,9 @@ class ToolPaths:
     def lib(self, name: str) -> str:
         return f"{self.kotlin_home}/lib/{name}"
 
-
-@dataclass(frozen=True)
-class Step:
-    """One command of a build: `phase` tells grading whether it compiles or tests."""
-
-    name: str
-    phase: str  # "build" | "test"
-    argv: list[str]
-    timeout_s: float
+    def mounts(self) -> list[str]:
+        """What a sandbox must show, read-only, for these tools to run."""
+        return [self.kotlin_home, self.junit_console]
 
 
 def kateval_home() -> Path:
@@ -123,8 +117,8 @@ def _compiler_jvm_flags() -> list[str]:
     return [f"-J{flag}" for flag in JVM_FLAGS]
 
 
-def build_steps(root: Path, targets: list[str], paths: ToolPaths,
-                build_timeout_s: float, test_timeout_s: float) -> list[Step]:
+def build_steps(root: Path, targets: list[str], paths: ToolPaths, layout: Layout,
+                timeouts: Timeouts) -> list[Step]:
     """The commands that compile and test the project checked out at `root`."""
     kotlinc = f"{paths.kotlin_home}/bin/kotlinc"
     test_cp = ":".join([paths.lib("kotlin-test.jar"), paths.lib("kotlin-test-junit5.jar"),
@@ -132,25 +126,47 @@ def build_steps(root: Path, targets: list[str], paths: ToolPaths,
     jvm = {"common": _sources(root, "commonMain") + _sources(root, "commonTest"),
            "jvm": _sources(root, "jvmMain") + _sources(root, "jvmTest")}
     jvm_files = jvm["common"] + jvm["jvm"]
-    steps = [Step("compile-jvm", "build",
+    steps = [Step("compile-jvm", "build", "jvm",
                   [kotlinc, "-J-Xmx1g", *_compiler_jvm_flags(), "-nowarn",
                    *_fragment_args(jvm, "jvm"), "-d", f"{OUT}/jvm", "-cp", test_cp, *jvm_files],
-                  build_timeout_s)]
+                  timeouts.build_s)]
     if "js" in targets:
         js = {"common": _sources(root, "commonMain"), "js": _sources(root, "jsMain")}
-        steps.append(Step("compile-js", "build",
+        steps.append(Step("compile-js", "build", "js",
                           [f"{paths.kotlin_home}/bin/kotlinc-js", "-J-Xmx1g",
                            *_compiler_jvm_flags(), "-nowarn",
                            *_fragment_args(js, "js"), "-libraries",
                            paths.lib("kotlin-stdlib-js.klib"), "-nopack", "-ir-output-dir",
                            f"{OUT}/js", "-ir-output-name", "task", *js["common"], *js["js"]],
-                          build_timeout_s))
+                          timeouts.build_s))
     run_cp = ":".join([f"{OUT}/jvm", paths.lib("kotlin-stdlib.jar"), test_cp])
-    steps.append(Step("test-jvm", "test",
+    steps.append(Step("test-jvm", "test", "jvm",
                       ["java", "-Xmx512m", *JVM_FLAGS, "-jar", paths.junit_console,
                        "-cp", run_cp, "--scan-classpath", "--disable-banner", "--details=summary",
-                       "--fail-if-no-tests", "--reports-dir", JUNIT_DIR], test_timeout_s))
+                       "--fail-if-no-tests", "--reports-dir", layout.report_dir("jvm")],
+                      timeouts.test_s))
     return steps
+
+
+class KotlincToolchain:
+    """The cold reference path: a fresh compiler JVM per step, run inside the sandbox."""
+
+    name = "kotlinc"
+
+    def __init__(self, paths: ToolPaths):
+        self.paths = paths
+
+    def version(self) -> str:
+        return version_of(self.paths)
+
+    def steps(self, root: Path, spec, layout: Layout, timeouts: Timeouts) -> list[Step]:
+        return build_steps(root, list(spec.targets), self.paths, layout, timeouts)
+
+    def run(self, step: Step, sandbox):
+        return sandbox.exec(step.argv, timeout_s=step.timeout_s)
+
+    def close(self) -> None:
+        pass
 
 
 _ERROR_LINE = re.compile(r"^(?:\S+\.kt:\d+:\d+: )?error: .*$", re.MULTILINE)
