@@ -40,6 +40,7 @@ def run(
     baseline: Optional[str] = typer.Option(None, "--baseline", help="Run id, folder or 'latest' to gate against."),
     max_drop: float = typer.Option(0.05, "--max-drop", help="Largest allowed pass@1 drop vs the baseline."),
     replay: Optional[Path] = typer.Option(None, "--replay", help="Answer every model call from this run folder's cache; no endpoint is called."),
+    force: bool = typer.Option(False, "--force", help="Resume even though task files or the compiler changed since the run began."),
 ) -> None:
     """Run a suite: plan, build, test and grade every sample, then summarize."""
     from kateval.commands.gate import preflight
@@ -49,7 +50,7 @@ def run(
         preflight(runs_dir, baseline, max_drop)
     run_root = run_command(console, RunRequest(
         suite=suite, models=models, runs_dir=runs_dir, offline=offline, dry_run=dry_run,
-        run_id=run_id, sandbox=sandbox, replay=replay))
+        run_id=run_id, sandbox=sandbox, replay=replay, force=force))
     if run_root is not None:
         from kateval.commands.gate import after_run
 
@@ -62,11 +63,15 @@ def validate(
     suite: Path = SUITE,
     task: Optional[list[str]] = typer.Option(None, "--task", help="Only these task ids."),
     runs_dir: Path = RUNS,
+    write_expected: bool = typer.Option(False, "--write-expected", help="Write each task's "
+                                        "expected.json from its gold run."),
 ) -> None:
-    """Check every task: hidden tests fail on the base repo and pass with the gold patch, twice."""
+    """Check every task: hidden tests fail on the base repo, pass with the gold patch twice,
+    and expected.json lists exactly the tests the gold run reports."""
     from kateval.commands.validate import validate_command
 
-    validate_command(console, suite_path=suite, only=task or [], runs_dir=runs_dir)
+    validate_command(console, suite_path=suite, only=task or [], runs_dir=runs_dir,
+                     write_expected=write_expected)
 
 
 @app.command()

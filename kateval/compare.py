@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kateval.grading import MODEL_OUTCOMES
+from kateval.scoring import MODEL_OUTCOMES
 from kateval.scoring import percentile
 
 BOOTSTRAP_RESAMPLES = 2000
@@ -147,11 +147,15 @@ def call_cost(call: dict, prices: dict[str, tuple[float | None, float | None]]) 
 
 
 def call_tokens_per_s(call: dict) -> float | None:
-    """The call's measured generation speed, else completion tokens over latency."""
+    """The call's measured decode speed; for a record without one, the tokens after the first
+    over the time after the first token. None without a first-token time or with < 2 tokens
+    (dividing by the whole latency would count prefill and queueing as generation)."""
     if call.get("tokens_per_s") is not None:
         return call["tokens_per_s"]
-    latency, tokens = call.get("latency_s"), call.get("completion_tokens")
-    return tokens / latency if latency and tokens else None
+    latency, tokens, ttft = call.get("latency_s"), call.get("completion_tokens"), call.get("ttft_s")
+    if ttft is None or not latency or not tokens or tokens < 2 or latency <= ttft:
+        return None
+    return (tokens - 1) / (latency - ttft)
 
 
 def role_stats(calls: list[dict], meta: dict) -> dict[str, dict]:

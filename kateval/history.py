@@ -39,9 +39,15 @@ RERUN_MARKER = "rerun-of.json"
 def read_calls(root: Path) -> list[dict]:
     """Every calls.jsonl line under samples/, tagged with task, sample and attempt."""
     calls = []
-    for path in sorted(Path(root).glob("samples/*/*/attempt-*/calls.jsonl")):
-        tag = {"task": path.parts[-4], "sample": int(path.parts[-3]) if path.parts[-3].isdigit()
-               else path.parts[-3], "attempt": path.parts[-2].removeprefix("attempt-")}
+    samples = Path(root) / "samples"
+    paths = sorted(samples.glob("*/*/attempt-*/calls.jsonl")) + \
+        sorted(samples.glob("*/*/superseded/*/attempt-*/calls.jsonl"))
+    for path in paths:
+        rel = path.relative_to(samples).parts
+        tag = {"task": rel[0], "sample": int(rel[1]) if rel[1].isdigit() else rel[1],
+               "attempt": rel[-2].removeprefix("attempt-")}
+        if len(rel) > 4:
+            tag["superseded"] = int(rel[3]) if rel[3].isdigit() else rel[3]
         for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
             try:
                 calls.append(json.loads(line) | tag)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import json
 import os
 import platform
 import re
+import secrets
 import subprocess
 import threading
 from datetime import datetime, timezone
@@ -13,14 +16,73 @@ from pathlib import Path
 
 from kateval import __version__
 from kateval.errors import ConfigError
-from kateval.grading import MODEL_OUTCOMES
+from kateval.scoring import MODEL_OUTCOMES
 
 _RUN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
 
 
 def new_run_id(suite_name: str) -> str:
+    """<suite>-<UTC time>-<4 random hex digits>: two runs started in the same second differ."""
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
-    return f"{suite_name}-{stamp}"
+    return f"{suite_name}-{stamp}-{secrets.token_hex(2)}"
+
+
+def claim_new_run(runs_dir: Path, suite_name: str) -> str:
+    """A fresh run id whose folder this process created (mkdir is atomic: no two runs get one)."""
+    Path(runs_dir).mkdir(parents=True, exist_ok=True)
+    for _ in range(100):
+        run_id = new_run_id(suite_name)
+        try:
+            (Path(runs_dir) / run_id).mkdir()
+        except FileExistsError:
+            continue
+        return run_id
+    raise ConfigError(f"{runs_dir}: could not create a new run folder; pass --run-id")
+
+
+def tree_hash(root: Path) -> str:
+    """sha256 over every file under root (relative path and bytes), in a stable order."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in Path(root).rglob("*") if p.is_file()):
+        rel = path.relative_to(root).as_posix()
+        if rel.startswith(".git/") or "/__pycache__/" in f"/{rel}":
+            continue
+        digest.update(rel.encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+class RunLock:
+    """An exclusive lock on a run folder (flock on <run>/.lock) for as long as a run writes it."""
+
+    def __init__(self, root: Path):
+        self.path = Path(root) / ".lock"
+        self._fh = None
+
+    def __enter__(self) -> "RunLock":
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fh = open(self.path, "a+", encoding="utf-8")
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "?"
+            fh.close()
+            raise ConfigError(f"run folder {self.path.parent} is in use by another kateval "
+                              f"(pid {holder}); wait for it to finish or pick another --run-id"
+                              ) from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        self._fh = fh
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._fh is not None:
+            fcntl.flock(self._fh, fcntl.LOCK_UN)
+            self._fh.close()
+            self._fh = None
 
 
 def check_run_id(run_id: str) -> str:

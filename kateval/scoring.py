@@ -6,7 +6,14 @@ import math
 from collections import Counter, defaultdict
 from statistics import median
 
-from kateval.grading import MODEL_OUTCOMES
+from kateval import grading
+
+# The model's outcomes, counted in the pass rate's denominator. `context_exceeded` (the task does
+# not fit the model's context window) is one of them: leaving it out would raise the score of a
+# model by the tasks it cannot even read.
+MODEL_OUTCOMES: tuple[str, ...] = tuple(dict.fromkeys((*grading.MODEL_OUTCOMES,
+                                                       "context_exceeded")))
+NOT_MODEL: tuple[str, ...] = grading.NOT_MODEL
 
 
 def pass_at_k(n: int, c: int, k: int) -> float:
@@ -49,7 +56,7 @@ def summarize(results: list[dict], ks: list[int], max_attempts: int) -> dict:
     durations = [r["duration_s"] for r in results if "duration_s" in r]
     by_attempt = {}
     for a in range(1, max_attempts + 1):
-        ok = sum(1 for r in graded if r["status"] == "passed" and r.get("pass_attempt", 1) <= a)
+        ok = sum(1 for r in graded if r["status"] == "passed" and (r.get("pass_attempt") or 1) <= a)
         by_attempt[f"pass_rate_{a}"] = ok / len(graded) if graded else None
     return {
         "samples": len(results),
@@ -61,6 +68,7 @@ def summarize(results: list[dict], ks: list[int], max_attempts: int) -> dict:
         "statuses": dict(statuses),
         "infra_errors": statuses.get("infra_error", 0),
         "model_errors": statuses.get("model_error", 0),
+        "context_exceeded": statuses.get("context_exceeded", 0),
         "wall_time_per_sample_s": {
             "mean": sum(durations) / len(durations) if durations else None,
             "p50": median(durations) if durations else None,

@@ -3,8 +3,9 @@ a model's answer. It speaks the real protocol (JSON and SSE streaming) to the re
 
 Each model name has a script: a list of steps consumed in order (the last one repeats).
 A step is a dict: {"text": str} answers; {"status": 429|500|400} fails; {"sleep": s} waits
-before answering (read timeouts); {"drop": True} closes the connection. A step may also be a
-callable taking the request body and returning such a dict.
+before answering (read timeouts); {"drop": True} closes the connection; {"finish": "length"}
+sets the finish_reason (default "stop"); {"chunk_sleep": s} waits between streamed chunks. A
+step may also be a callable taking the request body and returning such a dict.
 """
 
 from __future__ import annotations
@@ -102,17 +103,19 @@ class ScriptedServer:
                          "completion_tokens": len(text.split()),
                          "total_tokens": max(1, len(prompt) // 4) + len(text.split())}
                 if body.get("stream"):
-                    self._stream(chat, body, text, None if step.get("no_usage") else usage)
+                    self._stream(chat, body, step, None if step.get("no_usage") else usage)
                     return
+                finish = step.get("finish", "stop")
                 choice = ({"index": 0, "message": {"role": "assistant", "content": text},
-                           "finish_reason": "stop"} if chat else
-                          {"index": 0, "text": text, "finish_reason": "stop"})
+                           "finish_reason": finish} if chat else
+                          {"index": 0, "text": text, "finish_reason": finish})
                 self._send_json(200, {"id": "x", "object": "chat.completion" if chat
                                       else "text_completion", "created": 0,
                                       "model": body.get("model"), "choices": [choice],
                                       "usage": usage})
 
-            def _stream(self, chat: bool, body: dict, text: str, usage: dict) -> None:
+            def _stream(self, chat: bool, body: dict, step: dict, usage: dict | None) -> None:
+                text = step.get("text", "")
                 self.send_response(200)
                 self.send_header("Content-Type", "text/event-stream")
                 self.send_header("Connection", "close")
@@ -123,7 +126,13 @@ class ScriptedServer:
                               if chat else {"index": 0, "text": piece, "finish_reason": None})
                     self._event({"id": "x", "object": "chunk", "created": 0,
                                  "model": body.get("model"), "choices": [choice]})
-                    time.sleep(0.005)
+                    time.sleep(step.get("chunk_sleep", 0.005))
+                # Like llama.cpp and vLLM: a last chunk with no text carries the finish_reason.
+                end = ({"index": 0, "delta": {}, "finish_reason": step.get("finish", "stop")}
+                       if chat else {"index": 0, "text": "",
+                                     "finish_reason": step.get("finish", "stop")})
+                self._event({"id": "x", "object": "chunk", "created": 0,
+                             "model": body.get("model"), "choices": [end]})
                 if usage is not None:  # {"no_usage": True} plays servers that send none
                     self._event({"id": "x", "object": "chunk", "created": 0,
                                  "model": body.get("model"), "choices": [], "usage": usage})

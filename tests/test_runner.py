@@ -37,7 +37,7 @@ def test_offline_run_then_interrupted_run_resumes_to_same_summary(tmp_path, tool
     for n in range(3):
         sample = runs / "full" / "samples" / "tiny-sum" / str(n) / "attempt-1"
         assert {"patch.diff", "build.log", "result.json", "steps.json"} <= {p.name for p in sample.iterdir()}
-        assert list((sample / "junit").glob("*.xml"))
+        assert list((sample / "junit").rglob("*.xml"))
     assert "tiny-sum" in (runs / "full" / "report.md").read_text()
 
     proc = subprocess.Popen(["kateval", "run", "--suite", SUITE, "--offline", "--run-id", "cut",
@@ -74,7 +74,7 @@ def test_rescore_from_artifacts_matches(tmp_path, toolchain):
     assert run_cli("run", "--suite", SUITE, "--offline", "--run-id", "r", "--runs-dir", str(runs)).returncode == 0
     before = json.loads((runs / "r" / "summary.json").read_text())
     # Damage one sample's JUnit XML: rescoring must see it, from artifacts alone.
-    xml = next((runs / "r" / "samples" / "tiny-sum" / "1" / "attempt-1" / "junit").glob("TEST-junit-jupiter.xml"))
+    xml = next((runs / "r" / "samples" / "tiny-sum" / "1" / "attempt-1" / "junit").rglob("TEST-junit-jupiter.xml"))
     tree = ET.parse(xml)
     ET.SubElement(next(tree.getroot().iter("testcase")), "failure", message="damaged")
     tree.write(xml)
@@ -83,6 +83,53 @@ def test_rescore_from_artifacts_matches(tmp_path, toolchain):
     after = json.loads((runs / "r" / "summary.json").read_text())
     assert before["passed"] == 3 and after["passed"] == 2
     assert after["tasks"]["tiny-sum"]["statuses"] == {"passed": 2, "tests_failed": 1}
+    assert "tiny-sum#1: passed -> tests_failed" in proc.stdout
+    # and back: a failed sample whose XML passes again flips to passed without a crash
+    tree.getroot().iter("testcase").__next__().remove(
+        next(next(tree.getroot().iter("testcase")).iter("failure")))
+    tree.write(xml)
+    proc = run_cli("rescore", str(runs / "r"))
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+    assert "tiny-sum#1: tests_failed -> passed" in proc.stdout
+    again = json.loads((runs / "r" / "summary.json").read_text())
+    assert again["passed"] == 3 and again["pass_rate_1"] == 1.0
+    latest = RunDir(runs / "r").latest_results()[("tiny-sum", 1)]
+    assert latest["pass_attempt"] == 1 and latest["attempts"][0]["status"] == "passed"
+
+
+def test_resume_refuses_changed_task_files_unless_forced(tmp_path, toolchain):
+    import shutil
+
+    tasks = tmp_path / "tasks"
+    shutil.copytree(FIXTURES / "tasks" / "tiny-sum", tasks / "tiny-sum")
+    suite = tmp_path / "s.yaml"
+    suite.write_text(f"name: s\ntasks: [tiny-sum]\ntasks_dir: {tasks}\nsamples: 1\n")
+    runs = tmp_path / "runs"
+    assert run_cli("run", "--suite", str(suite), "--offline", "--run-id", "x", "--runs-dir",
+                   str(runs)).returncode == 0
+    meta = json.loads((runs / "x" / "run.json").read_text())
+    assert set(meta["inputs"]["tasks"]) == {"tiny-sum"} and meta["inputs"]["kotlinc"] == "2.4.20"
+    (tasks / "tiny-sum" / "instruction.md").write_text("changed\n")
+    proc = run_cli("run", "--suite", str(suite), "--offline", "--run-id", "x", "--runs-dir", str(runs))
+    assert proc.returncode == 2 and "task files of tiny-sum changed" in proc.stderr, proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    forced = run_cli("run", "--suite", str(suite), "--offline", "--run-id", "x", "--runs-dir",
+                     str(runs), "--force")
+    assert forced.returncode == 0, forced.stderr
+
+
+def test_run_folder_is_locked_and_new_ids_never_collide(tmp_path):
+    from kateval.errors import ConfigError
+    from kateval.runs import RunLock, claim_new_run
+
+    ids = {claim_new_run(tmp_path, "s") for _ in range(50)}
+    assert len(ids) == 50 and all((tmp_path / i).is_dir() for i in ids)
+    with RunLock(tmp_path / "busy"):
+        proc = run_cli("run", "--suite", SUITE, "--offline", "--run-id", "busy", "--runs-dir",
+                       str(tmp_path))
+        assert proc.returncode == 2 and "in use by another kateval" in proc.stderr, proc.stderr
+        with pytest.raises(ConfigError):  # a second lock in this process is refused too
+            RunLock(tmp_path / "busy").__enter__()
 
 
 def test_dry_run_executes_nothing(tmp_path):

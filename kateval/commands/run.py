@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -11,14 +14,16 @@ from rich.console import Console
 from rich.table import Table
 
 from kateval.config import Suite, load_models, load_suite
-from kateval.errors import ConfigError
+from kateval.errors import ConfigError, KatevalError
 from kateval.grading import grade
+from kateval.scoring import NOT_MODEL
 from kateval.models.cache import ResponseCache
 from kateval.report import markdown
 from kateval.runner import GoldSolver, Interrupted, RunPlan, execute, write_summary
-from kateval.runs import RunDir, check_run_id, git_sha, new_run_id, tool_versions
-from kateval.sandbox.factory import make_opener
-from kateval.tasks import Task, load_task, select_tasks
+from kateval.runs import (RunDir, RunLock, check_run_id, claim_new_run, git_sha, tool_versions,
+                         tree_hash)
+from kateval.sandbox.factory import SANDBOXES, make_opener
+from kateval.tasks import Task, load_task, require_expected, select_tasks
 from kateval.toolchains import kotlinc
 
 
@@ -77,6 +82,8 @@ class RunRequest:
     run_id: str | None = None
     sandbox: str | None = None
     replay: Path | None = None
+    force: bool = False
+    """Resume even though a task's files or the compiler changed since the run began."""
 
 
 def run_command(console: Console, request: RunRequest) -> Path | None:
@@ -85,53 +92,100 @@ def run_command(console: Console, request: RunRequest) -> Path | None:
     run_id, sandbox, runs_dir = request.run_id, request.sandbox, request.runs_dir
     suite_cfg = load_suite(suite)
     if sandbox:
-        if sandbox not in ("local", "docker"):
-            raise ConfigError(f"--sandbox: unknown sandbox '{sandbox}' (allowed: local, docker)")
+        if sandbox not in SANDBOXES:
+            raise ConfigError(f"--sandbox: unknown sandbox '{sandbox}' "
+                              f"(allowed: {', '.join(SANDBOXES)})")
         suite_cfg = suite_cfg.model_copy(update={"sandbox": sandbox})
     tasks = select_tasks(suite_cfg, suite)
     if not tasks:
         raise ConfigError(f"{suite}: field 'tasks': selects no task; list task ids or patterns "
                           "such as '*'")
+    require_expected(tasks)
     solver, models_dump = _make_solver(offline, models, suite_cfg, suite)
-    run_id = check_run_id(run_id) if run_id else new_run_id(suite_cfg.name)
-    run = RunDir(runs_dir / run_id)
     max_attempts = 1 if offline else suite_cfg.max_attempts
     mode = "offline" if offline else "models"
     snapshot = _snapshot(suite_cfg, mode, suite_cfg.sandbox, models_dump)
     if replay is not None and offline:
         raise ConfigError("--replay: replays model answers, so it cannot be combined with --offline")
     if request.dry_run:
+        run = RunDir(runs_dir / (check_run_id(run_id) if run_id else "dry-run"))
         plan = RunPlan(suite_cfg, tasks, run, solver, lambda root: None, max_attempts)
         _print_dry_run(console, plan, solver)
         return None
-    if run.exists():
-        before = run.read_json("run.json")
-        if before.get("config") != snapshot:
-            raise ConfigError(f"--run-id: run {run_id} was started with a different config "
-                              f"(see {run.root / 'run.json'}); pick a new --run-id")
-        console.print(f"resuming run {run_id}")
-    else:
-        run.write_json("run.json", {
-            "run_id": run_id, "config": snapshot, "suite_path": str(suite),
-            "tasks_dir": str(tasks[0].root.parent) if tasks else None,
-            "tool_versions": tool_versions() | {"kotlinc": _kotlinc_version()},
-            "git_sha": git_sha(Path.cwd()), "argv": sys.argv,
-            "started_at": datetime.now(timezone.utc).isoformat()})
-    if not offline:
-        _prepare_models(console, solver, run, replay)
-    plan = RunPlan(suite_cfg, tasks, run, solver,
-                   make_opener(suite_cfg.sandbox, suite_cfg, run_id), max_attempts)
-    try:
-        summary = execute(plan)
-    except KeyboardInterrupt:
-        write_summary(plan)
-        raise Interrupted(f"interrupted; finished samples are saved in {run.root}; resume "
-                          f"with: kateval run --suite {suite} --run-id {run_id}"
-                          f"{' --offline' if offline else ''}") from None
+    run_id = check_run_id(run_id) if run_id else claim_new_run(runs_dir, suite_cfg.name)
+    run = RunDir(runs_dir / run_id)
+    with RunLock(run.root):
+        inputs = _inputs(tasks)
+        if run.exists():
+            _check_resume(run, snapshot, inputs, request.force)
+            console.print(f"resuming run {run_id}")
+        else:
+            run.write_json("run.json", {
+                "run_id": run_id, "config": snapshot, "suite_path": str(suite),
+                "tasks_dir": str(tasks[0].root.parent) if tasks else None,
+                "tool_versions": tool_versions() | {"kotlinc": inputs["kotlinc"]},
+                "inputs": inputs, "git_sha": git_sha(Path.cwd()), "argv": sys.argv,
+                "started_at": datetime.now(timezone.utc).isoformat()})
+        if not offline:
+            _prepare_models(console, solver, run, replay)
+        plan = RunPlan(suite_cfg, tasks, run, solver,
+                       make_opener(suite_cfg.sandbox, suite_cfg, run_id), max_attempts)
+        resume = (f"kateval run --suite {suite} --run-id {run_id}"
+                  f"{' --offline' if offline else ''}")
+        try:
+            with _sigterm_as_interrupt():
+                summary = execute(plan)
+        except KeyboardInterrupt:
+            write_summary(plan)
+            raise Interrupted(f"interrupted; finished samples are saved in {run.root}; resume "
+                              f"with: {resume}") from None
+        except KatevalError:
+            write_summary(plan)
+            raise
     (run.root / "report.md").write_text(markdown.render(summary, snapshot))
     console.print(results_table(summary))
     _print_headline(console, summary, run.root)
     return run.root
+
+
+def _inputs(tasks: list[Task]) -> dict:
+    """What a resumed run must find unchanged: every task's files and the compiler."""
+    return {"tasks": {t.id: tree_hash(t.root) for t in tasks}, "kotlinc": _kotlinc_version()}
+
+
+def _check_resume(run: RunDir, snapshot: dict, inputs: dict, force: bool) -> None:
+    before = run.read_json("run.json")
+    if before.get("config") != snapshot:
+        raise ConfigError(f"--run-id: run {run.root.name} was started with a different config "
+                          f"(see {run.root / 'run.json'}); pick a new --run-id")
+    old = before.get("inputs")
+    if old is None or force:
+        return
+    changed = sorted(t for t, h in inputs["tasks"].items() if old.get("tasks", {}).get(t) != h)
+    what = [f"task files of {', '.join(changed)}"] if changed else []
+    if old.get("kotlinc") != inputs["kotlinc"]:
+        what.append(f"kotlinc {old.get('kotlinc')} -> {inputs['kotlinc']}")
+    if what:
+        raise ConfigError(f"--run-id: {'; '.join(what)} changed since run {run.root.name} "
+                          "began; results would mix inputs: pick a new --run-id, or pass "
+                          "--force to resume anyway")
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt():
+    """SIGTERM (how CI cancels a job) stops the run like Ctrl-C: clean-up runs, results stay."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum, frame):
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _prepare_models(console: Console, solver, run: RunDir, replay: Path | None) -> None:
@@ -176,28 +230,52 @@ def _print_headline(console: Console, summary: dict, root: Path) -> None:
             console.print(f"  - {detail}", highlight=False, markup=False)
 
 
+def _regrade(task: Task, sample_dir: Path, record: dict) -> dict:
+    """The sample's record with every attempt graded again from its artifacts. The sample's
+    status is that of its first passing attempt, else of its last."""
+    attempts = []
+    for old in record.get("attempts", []):
+        attempt_dir = sample_dir / f"attempt-{old['attempt']}"
+        if old["status"] in NOT_MODEL or not attempt_dir.is_dir():
+            attempts.append(old)
+            continue
+        new = grade(task.spec, attempt_dir)
+        attempts.append(old | {"status": new.status, "detail": new.detail, "counts": new.counts})
+        if new.status == "passed":
+            break
+    if not attempts:
+        return record
+    last = attempts[-1]
+    passed = last["status"] == "passed"
+    return record | {"status": last["status"], "detail": last["detail"], "attempts": attempts,
+                     "producer": last.get("producer", record.get("producer", "")),
+                     "pass_attempt": len(attempts) if passed else None}
+
+
 def rescore_command(console: Console, run_dir: Path) -> None:
     """Regrade every attempt from its artifacts and rewrite results.jsonl and summary.json."""
     run = RunDir(run_dir)
     meta = run.read_json("run.json")
     suite = Suite.model_validate(meta["config"]["suite"])
     tasks_dir = Path(meta["tasks_dir"])
-    changed = 0
+    flips: list[str] = []
     records = run.latest_results()
-    for (task_id, sample), record in sorted(records.items()):
-        task: Task = load_task(tasks_dir / task_id)
-        last = record["attempts"][-1]["attempt"] if record["attempts"] else None
-        if last is None or record["status"] == "infra_error":
-            continue
-        new = grade(task.spec, run.sample_dir(task_id, sample) / f"attempt-{last}")
-        if new.status != record["status"]:
-            changed += 1
-            record = record | {"status": new.status, "detail": new.detail}
-            run.append_result(record)
-    max_attempts = 1 if meta["config"]["mode"] == "offline" else suite.max_attempts
-    tasks = [load_task(tasks_dir / t) for t in sorted({k[0] for k in records})]
-    plan = RunPlan(suite, tasks, run, None, None, max_attempts)  # type: ignore[arg-type]
-    summary = write_summary(plan)
+    tasks = {t: load_task(tasks_dir / t) for t in sorted({k[0] for k in records})}
+    with RunLock(run.root):
+        for (task_id, sample), record in sorted(records.items()):
+            if record["status"] in NOT_MODEL:
+                continue
+            new = _regrade(tasks[task_id], run.sample_dir(task_id, sample), record)
+            if new != record:
+                if new["status"] != record["status"]:
+                    flips.append(f"{task_id}#{sample}: {record['status']} -> {new['status']}")
+                run.append_result(new)
+        max_attempts = 1 if meta["config"]["mode"] == "offline" else suite.max_attempts
+        plan = RunPlan(suite, list(tasks.values()), run, None, None,  # type: ignore[arg-type]
+                       max_attempts)
+        summary = write_summary(plan)
     (run.root / "report.md").write_text(markdown.render(summary, meta["config"]))
     console.print(results_table(summary))
-    console.print(f"rescored {len(records)} samples; {changed} changed status")
+    for flip in flips:
+        console.print(f"  flip {flip}", highlight=False, markup=False)
+    console.print(f"rescored {len(records)} samples; {len(flips)} changed status")

@@ -9,12 +9,19 @@ from kateval.scoring import percentile
 
 
 def read_calls(sample_dirs: list[Path]) -> list[dict]:
+    """Every call of every attempt, those of earlier tries of a resumed sample included
+    (superseded/<k>/attempt-*): they were made, and paid for."""
     calls = []
     for sample_dir in sample_dirs:
-        for path in sorted(sample_dir.glob("attempt-*/calls.jsonl")):
+        paths = sorted(sample_dir.glob("superseded/*/attempt-*/calls.jsonl"))
+        for path in paths + sorted(sample_dir.glob("attempt-*/calls.jsonl")):
             for line in path.read_text().splitlines():
-                if line.strip():
+                if not line.strip():
+                    continue
+                try:
                     calls.append(json.loads(line) | {"attempt_dir": str(path.parent)})
+                except json.JSONDecodeError:  # a torn line from a killed run
+                    continue
     return calls
 
 

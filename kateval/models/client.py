@@ -7,6 +7,7 @@ a threading semaphore rather than an asyncio one; the effect on the server is th
 from __future__ import annotations
 
 import os
+import re
 import threading
 import time
 from dataclasses import asdict, dataclass, field
@@ -28,11 +29,39 @@ class CallFailed(Exception):
 
 
 class EndpointDown(CallFailed):
-    """The endpoint did not answer usefully after every retry (connection, timeout, 429, 5xx)."""
+    """The endpoint did not answer usefully after every retry (connection, timeout, 429, 5xx).
+    `timed_out`: the last try ran out of its read timeout (the model was still generating)."""
+
+    def __init__(self, message: str, record: "CallRecord", timed_out: bool = False):
+        super().__init__(message, record)
+        self.timed_out = timed_out
 
 
 class ModelCallError(CallFailed):
-    """The endpoint refused the request (a 4xx other than 429): retrying will not help."""
+    """The endpoint refused the request (a 4xx other than 429): retrying will not help.
+    Outside a context-length refusal this is a configuration mistake (unknown model, bad
+    parameter, bad key), and the run stops."""
+
+
+class ContextExceeded(CallFailed):
+    """The prompt does not fit the model's context window (the server said so, or kateval's
+    estimate did before sending): a model outcome, `context_exceeded`."""
+
+
+class Cancelled(Exception):
+    """The run is stopping (Ctrl-C, SIGTERM): no new call is sent."""
+
+
+_CONTEXT_REFUSAL = re.compile(
+    r"context[ _-]?(length|window|size)|maximum (context|sequence) length|too many tokens|"
+    r"prompt is too long|exceeds? the (available )?context|input is too long|"
+    r"n_ctx|tokens? in the (prompt|messages)", re.IGNORECASE)
+
+
+def is_context_refusal(exc: BaseException) -> bool:
+    """A 400/413 whose message says the prompt does not fit the context window."""
+    return (isinstance(exc, openai.APIStatusError) and exc.status_code in (400, 413, 422)
+            and bool(_CONTEXT_REFUSAL.search(str(exc.message))))
 
 
 @dataclass
@@ -65,10 +94,26 @@ class Completion:
     extra: dict = field(default_factory=dict)
 
 
+def _prompt_text(request: dict) -> str:
+    return request.get("prompt") or "".join(m["content"] for m in request.get("messages", []))
+
+
 def estimate_prompt_tokens(request: dict) -> int:
     """Rough prompt size (chars / 3.5) for servers that report no usage while streaming."""
-    text = request.get("prompt") or "".join(m["content"] for m in request.get("messages", []))
-    return int(len(text) / 3.5) + 1
+    return int(len(_prompt_text(request)) / 3.5) + 1
+
+
+# The pre-check refuses only what surely cannot fit: code tokenizes at 3 to 4.5 characters per
+# token, so a prompt is refused unsent when even at 4.5 characters per token it overflows.
+PRECHECK_CHARS_PER_TOKEN = 4.5
+
+
+def decode_tokens_per_s(tokens: int, decode_s: float | None) -> float | None:
+    """Generation speed: the tokens after the first over the time from the first token to the
+    last. Needs a measured first token (streaming) and at least two tokens; else None."""
+    if decode_s is None or tokens < 2 or decode_s <= 0:
+        return None
+    return round((tokens - 1) / decode_s, 2)
 
 
 def is_retryable(exc: BaseException) -> bool:
@@ -95,6 +140,7 @@ class ModelClient:
         self.cache = cache
         self.retry_wait_max_s = retry_wait_max_s
         self._slots = threading.BoundedSemaphore(endpoint.max_concurrency)
+        self._cancelled = threading.Event()
         api_key = os.environ.get(endpoint.api_key_env, "") if endpoint.api_key_env else ""
         self._client = openai.OpenAI(base_url=endpoint.base_url, api_key=api_key or "EMPTY",
                                      timeout=openai.Timeout(endpoint.timeout_s, connect=10.0),
@@ -122,6 +168,23 @@ class ModelClient:
     def list_models(self) -> list[str]:
         return [m.id for m in self._client.models.list().data]
 
+    def cancel(self) -> None:
+        """Refuse every new call and close the connections of the calls in flight."""
+        self._cancelled.set()
+        try:
+            self._client.close()
+        except Exception:  # closing is best effort; the run is stopping anyway
+            pass
+
+    def _precheck(self, role: str, request: dict, record: CallRecord) -> None:
+        chars = len(_prompt_text(request))
+        floor = int(chars / PRECHECK_CHARS_PER_TOKEN)
+        if floor > self.endpoint.context_window:
+            record.error = (f"prompt of {chars} characters (at least {floor} tokens) exceeds "
+                            f"context_window {self.endpoint.context_window}; not sent")
+            record.prompt_tokens = floor
+            raise ContextExceeded(f"{role} endpoint '{self.name}': {record.error}", record)
+
     def _call(self, role: str, kind: str, request: dict, salt: str) -> Completion:
         record = CallRecord(role=role, endpoint=self.name, model=self.endpoint.model, kind=kind)
         key = ResponseCache.key(self.endpoint.base_url, kind, request | {"_salt": salt})
@@ -130,6 +193,9 @@ class ModelClient:
             if hit is not None:
                 record = CallRecord(**(hit["record"] | {"cached": True, "retries": 0}))
                 return Completion(hit["text"], record)
+        if self._cancelled.is_set():
+            raise Cancelled(f"{role} call to '{self.name}' not sent: the run is stopping")
+        self._precheck(role, request, record)
         attempts = {"n": 0}
 
         def count(state: RetryCallState) -> None:
@@ -143,30 +209,36 @@ class ModelClient:
         start = time.monotonic()
         try:
             with self._slots:
-                text, usage, ttft, finish = retrying(self._send, kind, request)
+                text, usage, ttft, finish, decode_s = retrying(self._send, kind, request)
         except Exception as exc:
             record.retries = attempts["n"]
             record.latency_s = round(time.monotonic() - start, 4)
             record.error = _short(exc)
+            if self._cancelled.is_set():
+                raise Cancelled(f"{role} call to '{self.name}' cancelled: the run is stopping") \
+                    from exc
+            if is_context_refusal(exc):
+                raise ContextExceeded(f"{role} endpoint '{self.name}' refused the prompt as too "
+                                      f"long for its context: {record.error}", record) from exc
             if is_retryable(exc):
                 raise EndpointDown(f"{role} endpoint '{self.name}' ({self.endpoint.base_url}) "
                                    f"failed after {attempts['n']} retries: {record.error}",
-                                   record) from exc
-            raise ModelCallError(f"{role} endpoint '{self.name}' refused the request: "
+                                   record, isinstance(exc, openai.APITimeoutError)) from exc
+            raise ModelCallError(f"{role} endpoint '{self.name}' ({self.endpoint.base_url}, "
+                                 f"model {self.endpoint.model}) refused the request: "
                                  f"{record.error}", record) from exc
         record.retries = attempts["n"]
         record.latency_s = round(time.monotonic() - start, 4)
         record.prompt_tokens, record.completion_tokens, record.usage_estimated = usage
         record.ttft_s = ttft
         record.finish_reason = finish
-        gen_time = record.latency_s - (ttft or 0.0)
-        if record.completion_tokens and gen_time > 0:
-            record.tokens_per_s = round(record.completion_tokens / gen_time, 2)
+        record.tokens_per_s = decode_tokens_per_s(record.completion_tokens, decode_s)
         if self.cache is not None:
             self.cache.put(key, {"text": text, "record": record.to_dict()})
         return Completion(text, record)
 
-    def _send(self, kind: str, request: dict) -> tuple[str, tuple[int, int], float | None, str | None]:
+    def _send(self, kind: str, request: dict):
+        """(text, (prompt, completion, estimated), ttft_s, finish_reason, decode_s)."""
         if self.endpoint.stream:
             return self._send_stream(kind, request)
         if kind == "chat":
@@ -178,23 +250,27 @@ class ModelClient:
             text, finish = resp.choices[0].text or "", resp.choices[0].finish_reason
         usage = ((resp.usage.prompt_tokens, resp.usage.completion_tokens, False) if resp.usage
                  else (estimate_prompt_tokens(request), len(text.split()), True))
-        return text, usage, None, finish
+        return text, usage, None, finish, None
 
     def _send_stream(self, kind: str, request: dict):
         start = time.monotonic()
         create = (self._client.chat.completions.create if kind == "chat"
                   else self._client.completions.create)
         stream = create(**request, stream=True, stream_options={"include_usage": True})
-        parts, ttft, usage, finish = [], None, None, None
+        parts, first, last, usage, finish = [], None, None, None, None
         for chunk in stream:
-            if chunk.usage:
+            if getattr(chunk, "usage", None):
                 usage = (chunk.usage.prompt_tokens, chunk.usage.completion_tokens, False)
-            for choice in chunk.choices:
+            for choice in chunk.choices or []:
                 piece = choice.delta.content if kind == "chat" else choice.text
                 if piece:
-                    ttft = ttft if ttft is not None else round(time.monotonic() - start, 4)
+                    last = time.monotonic()
+                    first = first if first is not None else last
                     parts.append(piece)
-                finish = choice.finish_reason or finish
+                # The last finish_reason a server sends is the one that holds (stop, length).
+                finish = getattr(choice, "finish_reason", None) or finish
         if usage is None:  # servers such as llama.cpp send no usage chunk when streaming
             usage = (estimate_prompt_tokens(request), len(parts), True)  # ~a token per chunk
-        return "".join(parts), usage, ttft, finish
+        ttft = None if first is None else round(first - start, 4)
+        decode_s = None if first is None or last is None else last - first
+        return "".join(parts), usage, ttft, finish, decode_s

@@ -9,9 +9,11 @@ from dataclasses import asdict
 from pathlib import Path
 
 from kateval.config import ModelsFile, Suite
+from kateval.errors import ConfigError
 from kateval.grading import read_junit_dir
 from kateval.models.cache import CacheMiss, ResponseCache
-from kateval.models.client import CallFailed, EndpointDown, ModelClient
+from kateval.models.client import (CallFailed, ContextExceeded, EndpointDown, ModelCallError,
+                                   ModelClient)
 from kateval.pipeline import context
 from kateval.pipeline.builders import Builder, BuildInput, BuildResult
 from kateval.pipeline.plan import Plan, PlanError, parse_plan, split_reasoning
@@ -21,6 +23,36 @@ from kateval.tasks import Task
 from kateval.toolchains.kotlinc import compiler_errors
 
 FEEDBACK_LOG_CHARS = 4000
+NOT_MODEL = ("model_error", "infra_error")
+
+
+class EndpointRejected(ConfigError):
+    """An endpoint refused a request with a 4xx other than a context-length refusal (unknown
+    model, bad parameter, bad key): a configuration mistake that stops the run."""
+
+
+def _call_failure(exc: Exception, producer: str) -> Proposal:
+    """The Proposal for a failed model call; a configuration mistake stops the run instead."""
+    if isinstance(exc, ContextExceeded):
+        return Proposal(None, "context_exceeded", str(exc), producer)
+    if isinstance(exc, ModelCallError):
+        raise EndpointRejected(f"{exc}; fix models.yaml (model name, parameters, api_key_env)"
+                               ) from None
+    if isinstance(exc, EndpointDown):
+        return Proposal(None, "infra_error", str(exc), producer)
+    if isinstance(exc, CacheMiss):
+        return Proposal(None, "infra_error", f"replay: {exc}", producer)
+    return Proposal(None, "model_error", str(exc), producer)
+
+
+def _keep(first: Proposal | None, later: Proposal) -> Proposal:
+    """Which failure a sample keeps when the builder and then the fallback failed: a model
+    outcome wins over a role that could not run at all (down, refusing, not in the replay)."""
+    if first is None or first.status in NOT_MODEL or later.status not in NOT_MODEL:
+        return later
+    return Proposal(first.patch, first.status,
+                    f"{first.detail}; then {later.producer} could not run: {later.detail}",
+                    first.producer)
 
 
 class CallLog:
@@ -92,6 +124,11 @@ class Pipeline:
         for client in self.clients.values():
             client.cache = cache
 
+    def cancel(self) -> None:
+        """The run is stopping: refuse new calls and drop the ones in flight."""
+        for client in self.clients.values():
+            client.cancel()
+
     # -------------------------------------------------------------- Solver protocol
     def propose(self, task: Task, attempt: int, previous: PreviousAttempt | None,
                 attempt_dir: Path) -> Proposal:
@@ -102,12 +139,8 @@ class Pipeline:
         try:
             plan = self._plan(task, attempt_dir, client("judge"))
             feedback = self._feedback(task, previous, attempt_dir, client("judge"))
-        except EndpointDown as exc:
-            return Proposal(None, "infra_error", str(exc), producer="judge")
-        except CacheMiss as exc:
-            return Proposal(None, "infra_error", f"replay: {exc}", producer="judge")
-        except CallFailed as exc:
-            return Proposal(None, "model_error", str(exc), producer="judge")
+        except (CallFailed, CacheMiss) as exc:
+            return _call_failure(exc, "judge")
         job = BuildInput(task, plan, feedback, _previous_diff(previous), self.suite.temperature)
         roles = ["builder", "fallback"] if "fallback" in self.clients else ["builder"]
         if (self.suite.fallback_on_test_failure and "fallback" in self.clients
@@ -115,9 +148,10 @@ class Pipeline:
             roles = ["fallback"]
         outcome: Proposal | None = None
         for role in roles:
-            outcome = self._build(role, job, client(role), attempt_dir)
-            if outcome.status == "ok":
-                break
+            result = self._build(role, job, client(role), attempt_dir)
+            if result.status == "ok":
+                return result
+            outcome = _keep(outcome, result)
         assert outcome is not None
         return outcome
 
@@ -125,12 +159,8 @@ class Pipeline:
         producer = f"{role}:{client.endpoint.model}"
         try:
             result: BuildResult = Builder(role, client, self.prompts, attempt_dir).build(job)
-        except EndpointDown as exc:
-            return Proposal(None, "infra_error", str(exc), producer)
-        except CacheMiss as exc:
-            return Proposal(None, "infra_error", f"replay: {exc}", producer)
-        except CallFailed as exc:
-            return Proposal(None, "model_error", str(exc), producer)
+        except (CallFailed, CacheMiss) as exc:
+            return _call_failure(exc, producer)
         if result.status == "ok":
             return Proposal(result.patch, "ok", "", producer)
         # A patch that does not apply still goes to evaluation, which grades it patch_failed.
@@ -149,7 +179,17 @@ class Pipeline:
             "plan.j2", instruction=task.instruction, tree=context.tree(files),
             editable=task.spec.editable,
             files=context.select(files, task.spec.editable, max(budget, 256)))
-        done = judge.chat("judge", messages, temperature=0.0)
+        try:
+            done = judge.chat("judge", messages, temperature=0.0)
+        except (EndpointDown, ContextExceeded) as exc:
+            if isinstance(exc, EndpointDown) and not exc.timed_out:
+                raise
+            # A judge that reasons past its timeout, or cannot read the task, leaves the
+            # attempt without a plan, as an unparseable plan does: the builder goes on alone.
+            status = "timeout" if isinstance(exc, EndpointDown) else "context_exceeded"
+            _write(attempt_dir / "plan.json", json.dumps(
+                {"status": status, "error": str(exc), "plan": None}, indent=2))
+            return None
         reasoning, answer = split_reasoning(done.text)
         record: dict = {"reasoning": reasoning, "answer": answer}
         try:
@@ -169,7 +209,13 @@ class Pipeline:
         messages = self.prompts.messages(
             "feedback.j2", instruction=task.instruction, diff=_previous_diff(previous),
             status=previous.grade.status, errors=report)
-        done = judge.chat("judge", messages, temperature=0.0)
+        try:
+            done = judge.chat("judge", messages, temperature=0.0)
+        except (EndpointDown, ContextExceeded) as exc:
+            if isinstance(exc, EndpointDown) and not exc.timed_out:
+                raise
+            _write(attempt_dir / "feedback.txt", report)  # the raw failure report stands in
+            return report
         reasoning, answer = split_reasoning(done.text)
         feedback = answer.strip() or report
         _write(attempt_dir / "feedback.txt", feedback)

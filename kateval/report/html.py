@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from kateval.compare import RunData, role_samples, run_cost, run_fallback_rate
-from kateval.grading import MODEL_OUTCOMES
+from kateval.scoring import MODEL_OUTCOMES
 from kateval.report import svg
 from kateval.report.svg import esc
 

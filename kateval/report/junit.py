@@ -10,7 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from kateval.grading import MODEL_OUTCOMES
+from kateval.scoring import MODEL_OUTCOMES
 
 
 def _case(suite: str, task: str, rows: list[dict]) -> tuple[ET.Element, str]:

@@ -8,7 +8,8 @@ import pytest
 
 from kateval.config import Endpoint
 from kateval.models.cache import CacheMiss, ResponseCache
-from kateval.models.client import EndpointDown, ModelCallError, ModelClient
+from kateval.models.client import (Cancelled, ContextExceeded, EndpointDown, ModelCallError,
+                                   ModelClient, decode_tokens_per_s)
 from tests.scripted_server import ScriptedServer
 
 MSG = [{"role": "user", "content": "hi"}]
@@ -54,12 +55,53 @@ def test_repeated_500_gives_up_as_endpoint_down(server):
     assert len(server.calls("m")) == 4  # 1 + max_retries(3)
 
 
-def test_other_4xx_is_not_retried(server):
-    server.script("m", [{"status": 400, "message": "context too long"}])
+def test_other_4xx_is_not_retried_and_names_the_endpoint(server):
+    server.script("m", [{"status": 400, "message": "unknown parameter: top_q"}])
     with pytest.raises(ModelCallError) as err:
         client(server).chat("builder", MSG, temperature=0)
-    assert "context too long" in str(err.value)
+    assert not isinstance(err.value, ContextExceeded)
+    assert "top_q" in str(err.value) and "'ep'" in str(err.value) and server.base_url in str(err.value)
     assert len(server.calls("m")) == 1
+
+
+@pytest.mark.parametrize("message", [
+    "This model's maximum context length is 4096 tokens. However, you requested 5000 tokens",
+    "the request exceeds the available context size, try increasing it",
+    "Input is too long for the context window"])
+def test_context_length_refusal_is_context_exceeded(server, message):
+    server.script("m", [{"status": 400, "message": message}])
+    with pytest.raises(ContextExceeded) as err:
+        client(server).chat("builder", MSG, temperature=0)
+    assert "HTTP 400" in err.value.record.error and len(server.calls("m")) == 1
+
+
+def test_prompt_surely_too_long_is_refused_before_sending(server):
+    server.script("m", [{"text": "never"}])
+    with pytest.raises(ContextExceeded) as err:
+        client(server, context_window=256).complete("builder", "x" * 5000, temperature=0)
+    assert "context_window 256" in str(err.value) and server.calls("m") == []
+    assert client(server, context_window=2048).complete("builder", "x" * 5000,
+                                                        temperature=0).text == "never"
+
+
+def test_cancelled_client_sends_nothing(server):
+    server.script("m", [{"text": "ok"}])
+    c = client(server)
+    c.cancel()
+    with pytest.raises(Cancelled):
+        c.chat("judge", MSG, temperature=0)
+    assert server.calls("m") == []
+
+
+def test_judge_read_timeout_is_marked_timed_out(server):
+    server.script("m", [{"sleep": 1.0, "text": "late"}])
+    with pytest.raises(EndpointDown) as err:
+        client(server, timeout_s=0.2, max_retries=0).chat("judge", MSG, temperature=0)
+    assert err.value.timed_out
+    with pytest.raises(EndpointDown) as err:
+        ModelClient("dead", Endpoint(base_url="http://127.0.0.1:9/v1", model="m", max_retries=0)
+                    ).chat("judge", MSG, temperature=0)
+    assert not err.value.timed_out
 
 
 def test_read_timeout_is_retried_then_endpoint_down(server):
@@ -89,6 +131,39 @@ def test_streaming_records_ttft_and_throughput(server):
     assert done.text == "fun a() = 1 " * 20
     assert done.record.ttft_s is not None and done.record.ttft_s < done.record.latency_s
     assert done.record.completion_tokens == 80 and done.record.tokens_per_s > 0
+    assert done.record.finish_reason == "stop"
+
+
+def test_decode_speed_excludes_the_first_token_and_needs_two():
+    assert decode_tokens_per_s(1, 0.001) is None  # one token: no decode time to speak of
+    assert decode_tokens_per_s(5, None) is None   # not streamed: no first-token time
+    assert decode_tokens_per_s(31, 1.0) == 30.0
+
+
+def test_one_token_stream_reports_no_speed_and_non_stream_no_speed(server):
+    server.script("m", [{"text": "x"}])
+    done = client(server, stream=True).complete("builder", "p", temperature=0)
+    assert done.record.completion_tokens == 1 and done.record.tokens_per_s is None
+    assert done.record.ttft_s is not None
+    server.script("m", [{"text": "a b c d"}])
+    done = client(server).complete("builder", "p", temperature=0)
+    assert done.record.tokens_per_s is None and done.record.ttft_s is None
+
+
+def test_slow_stream_speed_is_close_to_the_real_rate(server):
+    # 10 chunks 0.05 s apart: about 20 chunks per second once the first has arrived
+    server.script("m", [{"text": "abcdefgh" * 10, "chunk_sleep": 0.05, "no_usage": True}])
+    done = client(server, stream=True).complete("builder", "p", temperature=0)
+    assert done.record.usage_estimated and done.record.completion_tokens == 10
+    assert 12 < done.record.tokens_per_s < 25
+
+
+def test_stream_keeps_the_final_finish_reason(server):
+    server.script("m", [{"text": "fun a() =", "finish": "length", "no_usage": True}])
+    done = client(server, stream=True).complete("builder", "p", temperature=0)
+    assert done.record.finish_reason == "length"
+    server.script("m", [{"text": "fun a() =", "finish": "length"}])
+    assert client(server).complete("builder", "p", temperature=0).record.finish_reason == "length"
 
 
 def test_api_key_sent_but_never_recorded(server, tmp_path, monkeypatch):
