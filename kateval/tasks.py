@@ -93,6 +93,15 @@ def _check_gold_patch(path: Path) -> None:
                           "hunk); regenerate it with `git diff` in the task's repo") from None
 
 
+def require_expected(tasks: list[Task]) -> None:
+    """A run grades by each task's expected tests: refuse tasks that have none yet."""
+    missing = [t for t in tasks if t.expected is None]
+    if missing:
+        ids = " ".join(f"--task {t.id}" for t in missing[:5])
+        raise ConfigError(f"{missing[0].expected_path}: missing ({len(missing)} task(s) without "
+                          f"expected tests); write it with `kateval validate --write-expected {ids}`")
+
+
 def tasks_dir(suite: Suite, suite_path: Path) -> Path:
     return (Path(suite_path).parent / suite.tasks_dir).resolve()
 

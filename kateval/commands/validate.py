@@ -1,8 +1,10 @@
-"""`kateval validate`: a task is valid when its hidden tests fail on the base repo and pass
-with the gold patch, twice in a row, on every target."""
+"""`kateval validate`: a task is valid when its hidden tests fail on the base repo, pass with
+the gold patch twice in a row on every target, and its expected.json lists exactly the tests
+that the gold run reports (`--write-expected` writes it)."""
 
 from __future__ import annotations
 
+import json
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +15,7 @@ from rich.table import Table
 from kateval.config import load_suite
 from kateval.errors import KatevalError
 from kateval.evaluate import SandboxOpener, Timeouts, evaluate_patch
+from kateval.grading import Grade, grade
 from kateval.runs import new_run_id
 from kateval.sandbox.factory import make_opener
 from kateval.tasks import Task, select_tasks
@@ -26,23 +29,68 @@ class Validation:
     base: str
     gold: tuple[str, str]
     problem: str | None
+    expected: str = "current"
 
 
-def validate_task(task: Task, out_dir: Path, opener: SandboxOpener, timeouts: Timeouts) -> Validation:
+def reported_tests(g: Grade) -> dict[str, list[str]]:
+    """target -> the passing tests of a gold run: what expected.json must hold."""
+    found: dict[str, set[str]] = {target: set() for target in g.targets}
+    for test in g.tests:
+        if test.outcome == "passed":
+            found.setdefault(test.target, set()).add(test.name)
+    return {target: sorted(names) for target, names in sorted(found.items())}
+
+
+def _expected_problem(task: Task, wanted: dict[str, list[str]]) -> str | None:
+    current = task.expected
+    if current is None:
+        return "expected.json missing"
+    if current == wanted:
+        return None
+    changes = []
+    for target in sorted(set(current) | set(wanted)):
+        added = set(wanted.get(target, [])) - set(current.get(target, []))
+        gone = set(current.get(target, [])) - set(wanted.get(target, []))
+        if added or gone:
+            changes.append(f"{target}: {len(added)} tests added, {len(gone)} gone")
+    return "expected.json is stale (" + "; ".join(changes) + ")"
+
+
+def write_expected(task: Task, tests: dict[str, list[str]]) -> None:
+    task.expected_path.write_text(json.dumps(tests, indent=2, sort_keys=True) + "\n",
+                                  encoding="utf-8")
+
+
+def validate_task(task: Task, out_dir: Path, opener: SandboxOpener, timeouts: Timeouts,
+                  rewrite: bool = False) -> Validation:
     base = evaluate_patch(task, None, out_dir / "base", opener, timeouts)
-    gold = [evaluate_patch(task, task.gold_patch, out_dir / f"gold-{i}", opener, timeouts)
-            for i in (1, 2)]
-    problem = None
+    for i in (1, 2):
+        evaluate_patch(task, task.gold_patch, out_dir / f"gold-{i}", opener, timeouts)
+    # Graded again without expected.json: the gold runs are what it is checked against.
+    gold = [grade(task.spec, out_dir / f"gold-{i}") for i in (1, 2)]
+    problem, expected_state = None, "current"
+    lists = [reported_tests(g) for g in gold]
     if base.status not in BASE_MUST_BE:
         problem = f"hidden tests do not fail on the base repo ({base.status}: {base.detail})"
     elif any(g.status != "passed" for g in gold):
         statuses = [g.status for g in gold]
         problem = ("flaky gold patch" if "passed" in statuses else "gold patch fails") + \
             f" ({'; '.join(f'{g.status}: {g.detail}' for g in gold)})"
-    return Validation(task.id, base.status, (gold[0].status, gold[1].status), problem)
+    elif lists[0] != lists[1]:
+        problem = "flaky gold patch (the two gold runs report different tests)"
+    elif rewrite:
+        if _expected_problem(task, lists[0]) is not None:
+            write_expected(task, lists[0])
+            expected_state = "written"
+    elif (why := _expected_problem(task, lists[0])) is not None:
+        problem = f"{why}; run `kateval validate --write-expected --task {task.id}`"
+        expected_state = "stale"
+    return Validation(task.id, base.status, (gold[0].status, gold[1].status), problem,
+                      expected_state)
 
 
-def validate_command(console: Console, *, suite_path: Path, only: list[str], runs_dir: Path) -> None:
+def validate_command(console: Console, *, suite_path: Path, only: list[str], runs_dir: Path,
+                     write_expected: bool = False) -> None:
     suite = load_suite(suite_path)
     if only:
         suite = suite.model_copy(update={"tasks": only})
@@ -54,12 +102,12 @@ def validate_command(console: Console, *, suite_path: Path, only: list[str], run
         results = list(pool.map(
             lambda t: validate_task(t, out / t.id, opener, Timeouts(
                 suite.build_timeout_s or t.spec.timeouts.build_s,
-                suite.test_timeout_s or t.spec.timeouts.test_s)), tasks))
+                suite.test_timeout_s or t.spec.timeouts.test_s), write_expected), tasks))
     table = Table(title=f"validation of {suite.name} ({out})")
-    for column in ("task", "base", "gold x2", "verdict"):
+    for column in ("task", "base", "gold x2", "expected", "verdict"):
         table.add_column(column)
     for v in results:
-        table.add_row(v.task, v.base, "/".join(v.gold), v.problem or "valid")
+        table.add_row(v.task, v.base, "/".join(v.gold), v.expected, v.problem or "valid")
     console.print(table)
     bad = [v for v in results if v.problem]
     if bad:
