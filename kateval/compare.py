@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kateval.scoring import MODEL_OUTCOMES
-from kateval.scoring import percentile
+from kateval.scoring import percentile, task_interval
 
 BOOTSTRAP_RESAMPLES = 2000
 ROLE_KEYS = ("calls", "prompt_tokens", "completion_tokens", "latency_p50_s", "latency_p95_s",
@@ -120,13 +120,18 @@ def paired_difference(rates_a: dict[str, float], rates_b: dict[str, float],
 
 
 def headline_cis(summary: dict, level: float = 0.95) -> dict[str, dict]:
-    """pass@k with a bootstrap CI over tasks, for every pass@k in the summary."""
+    """pass@k with a 95% interval over tasks that stays honest at 0% and 100%: Wilson for one
+    sample per task, a task-clustered Wilson for several (see scoring.task_interval). A
+    bootstrap over tasks collapses there (24/24 would read 100-100%)."""
     out = {}
+    tasks = summary.get("tasks", {})
     for key in sorted(k for k in summary if k.startswith("pass@")):
-        per_task = [e[key] for e in summary.get("tasks", {}).values() if key in e]
-        ci = bootstrap_mean_ci(per_task, level)
+        per_task = [e[key] for e in tasks.values() if key in e]
+        samples = sum(e.get("graded", 1) for e in tasks.values() if key in e)
+        ci = task_interval(per_task, samples)
         out[key] = {"value": summary[key], "tasks": len(per_task), "level": level,
-                    "ci_low": ci[0] if ci else None, "ci_high": ci[1] if ci else None}
+                    "ci_low": ci["low"] if ci else None, "ci_high": ci["high"] if ci else None,
+                    "method": ci["method"] if ci else None}
     return out
 
 

@@ -6,8 +6,10 @@ A run fails the gate when
   * a task that passed in the baseline (every graded sample passed) fails now (no graded sample
     passed) and fails again when re-run once more. A task that passes on the re-run is a flaky
     flip: reported, never gated.
-Samples with model_error or infra_error are not the model's outcome: they are neither passes nor
-failures here, but a run with no graded sample at all cannot be judged and fails the gate.
+Samples with model_error or infra_error are not the model's outcome, but a task of the current
+run with no graded sample at all counts as not passed (pass rate 0, verdict fail), and the gate
+says so: a regression must not hide behind errors. A run with no graded sample at all cannot be
+judged and fails the gate.
 """
 
 from __future__ import annotations
@@ -69,9 +71,19 @@ def _statuses(results: list[dict], task: str) -> list[str]:
     return [r["status"] for r in results if r["task"] == task]
 
 
+def _verdicts(results: list[dict]) -> dict[str, str]:
+    """task_verdicts, with a task that has no graded sample counted as a fail."""
+    return {t: "fail" if v == "ungraded" else v for t, v in task_verdicts(results).items()}
+
+
+def _ungraded(results: list[dict]) -> list[str]:
+    return sorted(t for t, v in task_verdicts(results).items() if v == "ungraded")
+
+
 def rerun_candidates(baseline: list[dict], current: list[dict]) -> list[str]:
-    """Tasks that passed in the baseline and fail now: these get one more run."""
-    before, now = task_verdicts(baseline), task_verdicts(current)
+    """Tasks that passed in the baseline and fail now (or have no graded sample): these get
+    one more run."""
+    before, now = task_verdicts(baseline), _verdicts(current)
     return sorted(t for t, v in now.items() if v == "fail" and before.get(t) == "pass")
 
 
@@ -79,18 +91,24 @@ def decide(baseline_id: str, baseline: list[dict], current: list[dict], rerun: l
            max_drop: float) -> GateOutcome:
     """The gate's verdict. `rerun` holds the re-run results of rerun_candidates()."""
     rates_b, rates_c = task_pass_rates(baseline), task_pass_rates(current)
+    graded_now = bool(rates_c)
+    ungraded = _ungraded(current)
+    rates_c |= {t: 0.0 for t in ungraded}
     common = sorted(set(rates_b) & set(rates_c))
     notes = []
+    if ungraded:
+        notes.append(f"{len(ungraded)} task(s) with no graded sample counted as not passed: "
+                     f"{', '.join(ungraded)}")
     if set(rates_b) - set(rates_c):
         notes.append(f"{len(set(rates_b) - set(rates_c))} baseline task(s) not graded in this run")
     if set(rates_c) - set(rates_b):
         notes.append(f"{len(set(rates_c) - set(rates_b))} task(s) new since the baseline")
-    ungraded = sum(1 for r in current if r["status"] in ("model_error", "infra_error"))
-    if ungraded:
-        notes.append(f"{ungraded} sample(s) not graded (model or infra errors)")
-    if not rates_c:
+    errors = sum(1 for r in current if r["status"] in ("model_error", "infra_error"))
+    if errors:
+        notes.append(f"{errors} sample(s) not graded (model or infra errors)")
+    if not graded_now:
         return GateOutcome(baseline_id, max_drop, False, notes=notes, reasons=[
-            f"no graded sample in this run ({ungraded} model/infra errors); the model's quality "
+            f"no graded sample in this run ({errors} model/infra errors); the model's quality "
             "cannot be judged: check the endpoints and `kateval doctor`"])
     if not common:
         return GateOutcome(baseline_id, max_drop, False, notes=notes, reasons=[
@@ -101,7 +119,7 @@ def decide(baseline_id: str, baseline: list[dict], current: list[dict], rerun: l
     if p1_b - p1_c > max_drop + EPSILON:
         reasons.append(f"pass@1 dropped by {p1_b - p1_c:.3f} ({p1_b:.3f} -> {p1_c:.3f} over "
                        f"{len(common)} tasks), more than --max-drop {max_drop:g}")
-    again = task_verdicts(rerun)
+    again = _verdicts(rerun)
     regressions, flaky = {}, {}
     for task in rerun_candidates(baseline, current):
         history = _statuses(current, task) + _statuses(rerun, task)

@@ -179,12 +179,15 @@ def record_gate(conn: sqlite3.Connection, run_id: str, outcome: str, reason: str
 
 
 def latest_run_id(conn: sqlite3.Connection, suite: str, exclude: str,
-                  good_only: bool = False) -> str | None:
-    """The latest complete run of `suite` (not a gate re-run), other than `exclude`."""
+                  good_only: bool = False, mode: str | None = None) -> str | None:
+    """The latest complete run of `suite` (not a gate re-run), other than `exclude`; with
+    `mode`, only runs of that kind (models or offline): a gold run is no model's baseline."""
     row = conn.execute(
         "SELECT run_id FROM runs WHERE suite = ? AND run_id != ? AND complete = 1 "
         "AND kind = 'run' " + ("AND coalesce(gate, '') != 'failed' " if good_only else "")
-        + "ORDER BY started_at DESC, indexed_at DESC LIMIT 1", (suite, exclude)).fetchone()
+        + ("AND coalesce(mode, '') = ? " if mode else "")
+        + "ORDER BY started_at DESC, indexed_at DESC LIMIT 1",
+        (suite, exclude) + ((mode,) if mode else ())).fetchone()
     return row["run_id"] if row else None
 
 

@@ -34,6 +34,44 @@ def percentile(values: list[float], q: float) -> float | None:
     return ordered[rank - 1]
 
 
+Z95 = 1.959963984540054
+
+
+def wilson_interval(successes: float, n: float, z: float = Z95) -> tuple[float, float] | None:
+    """Wilson score interval for a proportion; honest at 0% and 100% (24/24 -> about 86-100%)."""
+    if n <= 0:
+        return None
+    p = successes / n
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def task_interval(per_task: list[float], samples: int | None = None,
+                  z: float = Z95) -> dict | None:
+    """95% interval of a mean over tasks (each value a task's pass rate or pass@k).
+
+    One sample per task: Wilson over the tasks. Several: a task-clustered interval, Wilson with
+    the effective sample size p(1-p)/var(mean) that the spread between tasks implies, kept
+    between the number of tasks and the number of samples; where tasks do not vary (0% or 100%)
+    it falls back to the number of tasks, so the interval never collapses to a point."""
+    t = len(per_task)
+    if t == 0:
+        return None
+    mean = sum(per_task) / t
+    n_eff: float = t
+    method = "wilson"
+    if samples is not None and samples > t:
+        method = "task-clustered wilson"
+        var = sum((v - mean) ** 2 for v in per_task) / (t * (t - 1)) if t > 1 else 0.0
+        if var > 0 and 0 < mean < 1:
+            n_eff = min(float(samples), max(float(t), mean * (1 - mean) / var))
+    low, high = wilson_interval(mean * n_eff, n_eff, z)  # type: ignore[misc]
+    return {"value": mean, "low": low, "high": high, "tasks": t, "method": method,
+            "level": 0.95}
+
+
 def summarize(results: list[dict], ks: list[int], max_attempts: int) -> dict:
     """Aggregate per-sample results (one dict per sample, the latest record each)."""
     by_task: dict[str, list[dict]] = defaultdict(list)
@@ -75,5 +113,6 @@ def summarize(results: list[dict], ks: list[int], max_attempts: int) -> dict:
             "p95": percentile(durations, 95),
             "max": max(durations) if durations else None,
         },
+        "intervals": {name: task_interval(v, len(graded)) for name, v in pass_k.items()},
         "tasks": per_task,
     }

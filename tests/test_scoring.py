@@ -44,3 +44,34 @@ def test_summary_keeps_infra_errors_apart():
     assert s["tasks"]["a"]["pass@1"] == 1.0  # the infra error is not a failure
     assert s["tasks"]["b"]["pass@1"] == 0.5
     assert s["wall_time_per_sample_s"]["mean"] == pytest.approx(2.5)
+
+
+def test_headline_interval_is_honest_at_the_boundaries():
+    from kateval.compare import headline_cis
+    from kateval.scoring import task_interval, wilson_interval
+
+    low, high = wilson_interval(24, 24)
+    assert 0.85 < low < 0.87 and high == 1.0  # not "100.0%-100.0%"
+    low, high = wilson_interval(0, 24)
+    assert low < 1e-9 and 0.13 < high < 0.15
+    results = [{"task": f"t{i}", "sample": 0, "status": "passed", "duration_s": 1.0}
+               for i in range(24)]
+    summary = summarize(results, [1], 1)
+    ci = headline_cis(summary)["pass@1"]
+    assert ci["method"] == "wilson" and 0.85 < ci["ci_low"] < 0.87 and ci["ci_high"] == 1.0
+    assert summary["intervals"]["pass@1"]["low"] == ci["ci_low"]
+    # several samples per task: clustered by task, still not a point at 100%
+    many = task_interval([1.0] * 24, 72)
+    assert many["method"] == "task-clustered wilson" and many["low"] < 0.9
+    # and never narrower than treating tasks as the unit when tasks disagree
+    spread = task_interval([1.0, 0.0] * 12, 72)
+    assert spread["high"] - spread["low"] >= wilson_interval(12, 24)[1] - wilson_interval(12, 24)[0] - 1e-9
+
+
+def test_context_exceeded_is_in_the_denominator_and_flip_to_passed_does_not_crash():
+    results = [{"task": "a", "sample": 0, "status": "passed", "pass_attempt": None},
+               {"task": "b", "sample": 0, "status": "context_exceeded"},
+               {"task": "c", "sample": 0, "status": "infra_error"}]
+    s = summarize(results, [1], 2)
+    assert s["graded"] == 2 and s["pass_rate"] == 0.5 and s["context_exceeded"] == 1
+    assert s["pass_rate_1"] == 0.5

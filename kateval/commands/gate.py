@@ -40,14 +40,26 @@ def resolve_baseline(conn, current: RunData, ref: str, runs_dir: Path) -> RunDat
     last-good: the same, skipping runs whose own gate failed, so a regression that slipped in
     once does not become the new normal.
     """
+    mode = _mode(current)
     if ref in (LATEST, LAST_GOOD):
-        run_id = history.latest_run_id(conn, current.suite, current.run_id, ref == LAST_GOOD)
+        run_id = history.latest_run_id(conn, current.suite, current.run_id, ref == LAST_GOOD,
+                                       mode)
         return history.resolve_run(run_id, runs_dir, conn) if run_id else None
     baseline = history.resolve_run(ref, runs_dir, conn)
     if baseline.run_id == current.run_id:
         raise ConfigError(f"--baseline: '{ref}' is the run being gated; name an earlier run "
                           "or use 'latest'")
+    if baseline.suite != current.suite:
+        raise ConfigError(f"--baseline: '{ref}' is a run of suite {baseline.suite}, not "
+                          f"{current.suite}; name a run of the same suite or use 'latest'")
+    if _mode(baseline) != mode:
+        raise ConfigError(f"--baseline: '{ref}' is a {_mode(baseline)} run and this one is a "
+                          f"{mode} run; a baseline must be of the same kind (use 'latest')")
     return baseline
+
+
+def _mode(run: RunData) -> str:
+    return (run.meta.get("config") or {}).get("mode") or "models"
 
 
 def rerun_tasks(console: Console, run: RunData, tasks: list[str], runs_dir: Path) -> list[dict]:

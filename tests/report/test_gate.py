@@ -70,7 +70,19 @@ def test_rerun_candidates_need_a_clean_pass_then_a_clean_fail():
            + res("mixed", "tests_failed", "tests_failed")
            + res("half-now", "passed", "tests_failed")
            + res("infra", "infra_error", "infra_error"))
-    assert rerun_candidates(base, now) == ["clean"]
+    # a task with no graded sample now counts as not passed: it is re-run like a clean fail
+    assert rerun_candidates(base, now) == ["clean", "infra"]
+
+
+def test_a_task_with_no_graded_sample_counts_as_not_passed_and_is_said():
+    current = (res("a", "passed") + res("b", "infra_error") + res("c", "passed")
+               + res("d", "passed"))
+    out = decide("base-1", BASE, current, res("b", "model_error"), max_drop=1.0)
+    assert not out.passed and out.tasks_compared == 4
+    assert "b (infra_error then model_error)" in out.message()
+    assert any("1 task(s) with no graded sample counted as not passed: b" in n for n in out.notes)
+    # errors alone must not lift the score: b weighs as a fail in pass@1
+    assert out.pass1_current == pytest.approx(3 / 4)
 
 
 def test_a_run_with_nothing_graded_cannot_pass():
@@ -236,3 +248,19 @@ def _env() -> dict:
     env = {k: os.environ[k] for k in keep if k in os.environ}
     env["PATH"] = os.environ.get("PATH", "/usr/bin:/bin")
     return env
+
+
+def test_baseline_must_be_same_suite_and_kind(tmp_path):
+    make_run(tmp_path, "gold", GOOD, mode="offline", started_at="2026-11-20T04:00:00+00:00")
+    make_run(tmp_path, "other", GOOD, suite="other-suite")
+    make_run(tmp_path, "models-1", GOOD, started_at="2026-11-20T01:00:00+00:00")
+    root = make_run(tmp_path, "now", GOOD, started_at="2026-11-21T03:00:00+00:00")
+    console = Console(record=True, width=200)
+    with pytest.raises(ConfigError, match="offline run and this one is a models run"):
+        after_run(console, run_root=root, runs_dir=tmp_path, baseline="gold", max_drop=0.05)
+    with pytest.raises(ConfigError, match="suite other-suite"):
+        after_run(console, run_root=root, runs_dir=tmp_path, baseline="other", max_drop=0.05)
+    # latest skips the newer offline gold run and picks the models run of the same suite
+    outcome = after_run(console, run_root=root, runs_dir=tmp_path, baseline="latest",
+                        max_drop=0.05, rerun=FakeRerun({}))
+    assert outcome is not None and outcome.baseline == "models-1"
