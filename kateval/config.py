@@ -52,8 +52,10 @@ class Endpoint(Strict):
     """Stream responses to measure time to first token."""
     stop: list[str] = []
     """Extra stop sequences."""
-    fim_template: str = "{% for f in context_files %}<filename>{{ f.path }}\n{{ f.text }}\n{% endfor %}<fim_suffix>{{ suffix }}<fim_prefix>{{ prefix }}<fim_middle>"
-    """Jinja2 template for fill-in-the-middle prompts (Mellum's suffix-prefix-middle order)."""
+    fim_template: str = "{% for f in context_files %}<filename>{{ f.path }}\n{{ f.text }}\n{% endfor %}<filename>{{ path }}\n<fim_suffix>{{ suffix }}<fim_prefix>{{ prefix }}<fim_middle>"
+    """Jinja2 template for fill-in-the-middle prompts. The default follows the Mellum model card:
+    other files as `<filename>path` + text, then the file being completed's own `<filename>`
+    line, then suffix-prefix-middle. Values: context_files (path, text), path, prefix, suffix."""
     price_input_per_1m: float | None = None
     """Optional price in USD per 1M prompt tokens, for cost accounting."""
     price_output_per_1m: float | None = None

@@ -1,7 +1,15 @@
 """Fill-in-the-middle: find the regions to fill in Kotlin source, trim completions, splice them in.
 
-A region is either a `TODO(...)` expression body (`fun f() = TODO()`), a block body holding a
-`TODO(...)`, or the block body of a function the planner chose to rewrite.
+A region is one of
+  * a `TODO(...)` call used as an expression (`fun f() = TODO()`, `val a = TODO()`,
+    `return TODO()`): the call itself is replaced by an expression;
+  * a `TODO(...)` call standing alone as a statement ("statements"): the call is replaced by
+    statements; the
+    lines around it (a `require`, other statements) stay and the model sees them;
+  * the body of a function the planner chose to rewrite: the inside of its `{ }` block, or the
+    whole expression after `=` (over as many lines as it runs).
+Regions never overlap, so splicing them from the end of a file backwards keeps every offset
+valid.
 """
 
 from __future__ import annotations
@@ -10,7 +18,10 @@ import re
 from dataclasses import dataclass
 
 _OPEN, _CLOSE = "([{", ")]}"
-_CONTINUATION = (".", "?.", "?:", "+", "-", "*", "/", "&&", "||", ":", ")", "]", "}", ",")
+# A line starting with one of these continues the expression of the line before.
+_CONTINUATION = ("?.", "?:", ".", "&&", "||", "==", "!=", "<=", ">=", "..", "+", "-", "*", "/",
+                 "%", "<", ">", ":", ")", "]", "}", ",")
+_CONTINUATION_WORDS = ("else", "as", "is", "in", "!in", "catch", "finally")
 
 
 @dataclass(frozen=True)
@@ -20,8 +31,49 @@ class Region:
     path: str
     start: int
     end: int
-    kind: str  # "expression" | "block"
+    kind: str  # "expression" | "statements" | "block"
     label: str
+
+
+# ---------------------------------------------------------------- lexing
+def _skip_template(text: str, i: int) -> int:
+    """Index after the `}` closing a `${` at i-2.. (i points after the `{`)."""
+    depth = 1
+    while i < len(text):
+        j = _skip_string_or_comment(text, i)
+        if j != i:
+            i = j
+            continue
+        ch = text[i]
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return len(text)
+
+
+def _skip_string(text: str, i: int, quote: str) -> int:
+    """Index after the string literal opening at i, templates `${...}` included."""
+    j = i + len(quote)
+    while j < len(text):
+        if text.startswith(quote, j):
+            if quote == '"""':  # a raw string may end in more quotes: """a""""
+                while text.startswith('"', j + 3):
+                    j += 1
+            return j + len(quote)
+        ch = text[j]
+        if ch == "\\" and quote != '"""':
+            j += 2
+        elif ch == "$" and text.startswith("${", j):
+            j = _skip_template(text, j + 2)
+        elif ch == "\n" and quote == '"':
+            return j  # an unterminated one-line string ends with its line
+        else:
+            j += 1
+    return len(text)
 
 
 def _skip_string_or_comment(text: str, i: int) -> int:
@@ -30,14 +82,24 @@ def _skip_string_or_comment(text: str, i: int) -> int:
         end = text.find("\n", i)
         return len(text) if end < 0 else end
     if text.startswith("/*", i):
-        end = text.find("*/", i + 2)
-        return len(text) if end < 0 else end + 2
-    for quote in ('"""', '"', "'"):
-        if text.startswith(quote, i):
-            j = i + len(quote)
-            while j < len(text) and not text.startswith(quote, j):
-                j += 2 if text[j] == "\\" and len(quote) == 1 else 1
-            return min(j + len(quote), len(text))
+        depth, j = 1, i + 2
+        while j < len(text) and depth:  # Kotlin block comments nest
+            if text.startswith("/*", j):
+                depth, j = depth + 1, j + 2
+            elif text.startswith("*/", j):
+                depth, j = depth - 1, j + 2
+            else:
+                j += 1
+        return j
+    if text.startswith('"""', i):
+        return _skip_string(text, i, '"""')
+    if text.startswith('"', i):
+        return _skip_string(text, i, '"')
+    if text.startswith("'", i):
+        j = i + 1
+        while j < len(text) and text[j] != "'" and text[j] != "\n":
+            j += 2 if text[j] == "\\" else 1
+        return min(j + 1, len(text))
     return i
 
 
@@ -66,17 +128,85 @@ def _match_forward(text: str, open_index: int) -> int:
     return -1
 
 
-def _enclosing_open_brace(text: str, index: int) -> int:
-    """The `{` of the innermost block containing index, or -1."""
-    stack: list[int] = []
-    for i, ch in _code_chars(text):
-        if i >= index:
-            break
-        if ch == "{":
-            stack.append(i)
-        elif ch == "}" and stack:
-            stack.pop()
-    return stack[-1] if stack else -1
+def _continues(rest: str) -> bool:
+    """Does a line starting with `rest` continue the expression before it?"""
+    if rest.startswith(_CONTINUATION):
+        return not rest.startswith(("//", "/*"))
+    word = re.match(r"!?\w+", rest)
+    return bool(word) and word.group(0) in _CONTINUATION_WORDS
+
+
+_DANGLING = ("&&", "||", "+", "-", "*", "/", "%", "=", ".", "?:", ",", "->", "..", "<", ">", "!")
+_DANGLING_WORDS = ("as", "is", "in", "else", "if", "when", "return", "throw", "to", "and", "or")
+
+
+def _dangles(line: str) -> bool:
+    """Does this code end with an operator, so that the expression goes on on the next line?"""
+    code = line.split("\n")[-1].split("//")[0].rstrip()
+    if code.endswith(_DANGLING) and not code.endswith(("++", "--")):
+        return True
+    word = re.search(r"(\w+)$", code)
+    return bool(word) and word.group(1) in _DANGLING_WORDS
+
+
+def _expression_end(text: str, start: int) -> int:
+    """End of the expression starting at `start`: at a newline (outside brackets) whose next
+    non-blank line does not continue it, at a `;`, or at an unbalanced closer."""
+    depth = 0
+    for i, ch in _code_chars(text, start):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth -= 1
+            if depth < 0:
+                return _rstrip_to(text, start, i)
+        elif depth == 0 and ch == ";":
+            return i
+        elif depth == 0 and ch == "\n" and text[start:i].strip():
+            if not (_dangles(text[start:i]) or _continues(text[i + 1:].lstrip())):
+                return _rstrip_to(text, start, i)
+    return _rstrip_to(text, start, len(text))
+
+
+def _rstrip_to(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+# ---------------------------------------------------------------- regions
+def _todo_calls(text: str) -> list[int]:
+    return [i for i, _ in _code_chars(text) if text.startswith("TODO(", i)
+            and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_."))]
+
+
+def _is_statement(text: str, start: int, end: int) -> bool:
+    """A TODO(...) alone on its line(s) in a block: statements, not an expression, go there."""
+    before = text[text.rfind("\n", 0, start) + 1:start]
+    line_end = text.find("\n", end)
+    after = text[end: len(text) if line_end < 0 else line_end].strip()
+    return not before.strip() and (not after or after.startswith(("//", ";", "}")))
+
+
+def find_todo_regions(path: str, text: str) -> list[Region]:
+    """One region per TODO() call (nested calls belong to the outer one)."""
+    regions: list[Region] = []
+    for call in _todo_calls(text):
+        if regions and call < regions[-1].end:
+            continue
+        close = _match_forward(text, call + 4)
+        if close < 0:
+            continue
+        before = text[:call].rstrip()
+        kind = "statements" if _is_statement(text, call, close + 1) and not before.endswith(
+            ("=", "return", "(", ",", "->", "?:")) else "expression"
+        regions.append(Region(path, call, close + 1, kind, _label(text, call)))
+    return regions
+
+
+def _label(text: str, index: int) -> str:
+    funs = list(re.finditer(r"\bfun\s+(?:<[^>]*>\s*)?(?:[\w.<>]+\.)?(\w+)", text[:index]))
+    return funs[-1].group(1) if funs else f"offset {index}"
 
 
 def _block(path: str, text: str, brace: int, end: int, label: str) -> Region:
@@ -87,58 +217,48 @@ def _block(path: str, text: str, brace: int, end: int, label: str) -> Region:
     return Region(path, brace + 1, end, "block", label)
 
 
-def _todo_calls(text: str) -> list[int]:
-    return [i for i, _ in _code_chars(text) if text.startswith("TODO(", i)
-            and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_"))]
-
-
-def find_todo_regions(path: str, text: str) -> list[Region]:
-    regions: list[Region] = []
-    for call in _todo_calls(text):
-        if any(r.start <= call < r.end for r in regions):
-            continue
-        close = _match_forward(text, call + 4)
-        before = text[:call].rstrip()
-        if before.endswith("=") and close > 0:
-            regions.append(Region(path, call, close + 1, "expression", _label(text, call)))
-            continue
-        brace = _enclosing_open_brace(text, call)
-        end = _match_forward(text, brace) if brace >= 0 else -1
-        if brace >= 0 and end > 0:
-            regions.append(_block(path, text, brace, end, _label(text, call)))
-    return sorted(regions, key=lambda r: r.start)
-
-
-def _label(text: str, index: int) -> str:
-    funs = list(re.finditer(r"\bfun\s+(?:<[^>]*>\s*)?(?:[\w.<>]+\.)?(\w+)", text[:index]))
-    return funs[-1].group(1) if funs else f"offset {index}"
-
-
 def find_function_region(path: str, text: str, name: str) -> Region | None:
-    """The block body of `fun name(...)`, for a planned rewrite."""
-    for m in re.finditer(rf"\bfun\s+(?:<[^>]*>\s*)?(?:[\w.<>?]+\.)?{re.escape(name)}\s*\(", text):
+    """The body of `fun name(...)`, for a planned rewrite: inside its braces, or its whole
+    `=` expression (however many lines it runs)."""
+    pattern = rf"\bfun\s+(?:<[^>]*>\s*)?(?:[\w.<>?]+\.)?{re.escape(name)}\s*\("
+    code = {i for i, _ in _code_chars(text)}
+    for m in re.finditer(pattern, text):
+        if m.start() not in code:
+            continue
         close = _match_forward(text, m.end() - 1)
         if close < 0:
             continue
+        depth = 0
         for i, ch in _code_chars(text, close + 1):
-            if ch == "{":
+            if ch in "<(":
+                depth += 1
+            elif ch in ">)":
+                depth -= 1
+            elif depth == 0 and ch == "{":
                 end = _match_forward(text, i)
                 return _block(path, text, i, end, name) if end > 0 else None
-            if ch == "=":
-                line_end = text.find("\n", i)
-                return Region(path, i + 1, len(text) if line_end < 0 else line_end,
-                              "expression", name)
+            elif depth == 0 and ch == "=" and text[i + 1:i + 2] != "=" and text[i - 1] != "!":
+                start = i + 1
+                while start < len(text) and text[start] in " \t":
+                    start += 1
+                return Region(path, start, _expression_end(text, start), "expression", name)
+            elif depth == 0 and ch == "}":
+                break
     return None
 
 
+# ---------------------------------------------------------------- completions
 def trim_completion(middle: str, region: Region, suffix: str) -> str:
-    """Cut a completion that runs past its region: at an unbalanced closer, or where it starts
-    repeating the suffix, or (expressions) at the end of the statement."""
+    """Cut a completion that runs past its region: where it starts repeating the suffix, at an
+    unbalanced closer, or (expressions) at the end of the expression. Leading newlines stay
+    (`= \\n    expr` is valid Kotlin); the result is empty when nothing usable is left."""
     head = suffix.lstrip().split("\n", 1)[0].strip()
     if len(head) > 3 and head in middle:
         middle = middle[: middle.index(head)]
-    depth = 0
-    cut = len(middle)
+    if region.kind == "expression":
+        body = middle[:_expression_end(middle, 0)].rstrip()
+        return body if body.strip() else ""
+    depth, cut = 0, len(middle)
     for i, ch in _code_chars(middle):
         if ch in _OPEN:
             depth += 1
@@ -147,20 +267,24 @@ def trim_completion(middle: str, region: Region, suffix: str) -> str:
             if depth < 0:
                 cut = i
                 break
-        elif ch == "\n" and depth == 0 and region.kind == "expression":
-            rest = middle[i + 1:].lstrip(" \t")
-            if rest and not rest.startswith(_CONTINUATION) or rest.startswith("\n"):
-                cut = i
-                break
-    middle = middle[:cut]
-    if region.kind == "block":
-        middle = middle.rstrip() + "\n"
-        if not middle.startswith("\n"):
-            middle = "\n" + middle
-    else:
-        middle = middle.strip()
-    return middle
+    body = middle[:cut].rstrip()
+    if not body.strip():
+        return ""
+    if region.kind == "block":  # the inside of { }: its own lines, up to the closing brace's
+        return ("" if body.startswith("\n") else "\n") + body + "\n"
+    return body  # statements in place of a TODO() statement
 
 
 def splice(text: str, region: Region, middle: str) -> str:
     return text[: region.start] + middle + text[region.end:]
+
+
+def splice_all(text: str, fills: list[tuple[Region, str]]) -> str:
+    """Splice many non-overlapping regions of one file, from the end backwards."""
+    ordered = sorted(fills, key=lambda f: f[0].start, reverse=True)
+    for (a, _), (b, _) in zip(ordered, ordered[1:]):
+        if b.end > a.start:
+            raise ValueError(f"regions overlap: {b.label} and {a.label}")
+    for region, middle in ordered:
+        text = splice(text, region, middle)
+    return text

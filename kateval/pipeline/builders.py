@@ -38,6 +38,28 @@ class BuildInput:
     temperature: float
 
 
+FIM_STOPS = ("<|endoftext|>", "<filename>", "<fim_prefix>", "<fim_suffix>", "<fim_middle>")
+
+
+def _current_bodies(root: Path, regions: list[fim.Region]) -> list[dict]:
+    """The current body of every planned function to rewrite (TODO() calls have none): the FIM
+    prompt leaves the region out, so without this the model never sees the code it fixes."""
+    out = []
+    for region in regions:
+        text = (root / region.path).read_text()
+        body = text[region.start:region.end]
+        if "TODO(" not in body and body.strip():
+            out.append({"function": region.label, "file": region.path,
+                        "body": _dedent(body.strip("\n"))})
+    return out
+
+
+def _dedent(text: str) -> str:
+    import textwrap
+
+    return textwrap.dedent(text)
+
+
 def _plan_text(plan: Plan | None) -> str:
     if plan is None:
         return ""
@@ -142,28 +164,42 @@ class Builder:
         regions = self._regions(job, root)
         if not regions:
             raise chat.MalformedEdit("no TODO() bodies or planned functions to fill")
+        rewrites = _current_bodies(root, regions)
         header = self.prompts.render("fim_feedback.j2", instruction=job.task.instruction,
-                                     plan=_plan_text(job.plan), feedback=job.feedback or "")
+                                     plan=_plan_text(job.plan), feedback=job.feedback or "",
+                                     rewrites=rewrites)
         fills = []
-        # Last region first, so earlier offsets in the same file stay valid.
+        # Regions never overlap; filling each file from its last region backwards keeps the
+        # offsets of the earlier ones valid, and each prompt shows the fills made so far.
         for region in sorted(regions, key=lambda r: (r.path, -r.start)):
             text = (root / region.path).read_text()
-            prefix, suffix = text[: region.start], text[region.end:]
-            budget = (self.endpoint.context_window - self.endpoint.max_tokens
-                      - context.estimate_tokens(prefix + suffix + header))
-            others = context.select(context.read_repo(root), job.task.spec.editable,
-                                    max(budget, 0), exclude={region.path})
-            ctx = [context.RepoFile("KATEVAL_TASK.kt", header)] + (others if budget > 0 else [])
-            prompt = Prompts.from_string(self.endpoint.fim_template, prefix=prefix,
-                                         suffix=suffix, context_files=ctx, path=region.path)
-            done = self.client.complete(self.role, prompt, temperature=job.temperature)
-            if not done.text.strip():
-                raise chat.MalformedEdit(f"empty completion for {region.label} in {region.path}")
-            middle = fim.trim_completion(done.text, region, suffix)
-            fills.append({"file": region.path, "region": region.label, "raw": done.text,
-                          "spliced": middle})
+            middle, raw = self._complete(job, root, region, text, header)
+            fills.append({"file": region.path, "region": region.label, "kind": region.kind,
+                          "raw": raw, "spliced": middle})
             (root / region.path).write_text(fim.splice(text, region, middle))
         self._save("fim.json", json.dumps(fills, indent=2))
+
+    def _complete(self, job: BuildInput, root: Path, region: fim.Region, text: str,
+                  header: str) -> tuple[str, str]:
+        prefix, suffix = text[: region.start], text[region.end:]
+        budget = (self.endpoint.context_window - self.endpoint.max_tokens
+                  - context.estimate_tokens(prefix + suffix + header))
+        others = context.select(context.read_repo(root), job.task.spec.editable,
+                                max(budget, 0), exclude={region.path})
+        ctx = [context.RepoFile("KATEVAL_TASK.kt", header)] + (others if budget > 0 else [])
+        prompt = Prompts.from_string(self.endpoint.fim_template, prefix=prefix,
+                                     suffix=suffix, context_files=ctx, path=region.path)
+        done = self.client.complete(self.role, prompt, temperature=job.temperature,
+                                    stop=list(FIM_STOPS))
+        where = f"{region.label} in {region.path}"
+        if done.record.finish_reason == "length":
+            self._save("fim-truncated.txt", done.text)
+            raise chat.MalformedEdit(f"completion for {where} was cut at max_tokens "
+                                     f"({self.endpoint.max_tokens}): finish_reason=length")
+        middle = fim.trim_completion(done.text, region, suffix)
+        if not middle.strip():
+            raise chat.MalformedEdit(f"empty completion for {where}")
+        return middle, done.text
 
     def _save(self, name: str, text: str) -> None:
         self.out_dir.mkdir(parents=True, exist_ok=True)
