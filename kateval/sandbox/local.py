@@ -91,7 +91,8 @@ def bwrap_argv(workspace: Path, ro_paths: list[str], limits: LocalLimits) -> lis
     args += ["--proc", "/proc", "--dev", "/dev",
              "--size", str(limits.tmp_mb * 1024 * 1024), "--tmpfs", "/tmp"]
     args += _ro_binds(ro_paths)  # after the tmpfs, so toolchain paths under /tmp show
-    return args + ["--bind", str(workspace), str(workspace), "--chdir", str(workspace)]
+    args += ["--bind", str(workspace), str(workspace), "--chdir", str(workspace)]
+    return args + ["--remount-ro", "/"]  # bwrap's own root tmpfs: nothing new at the top
 
 
 def prlimit_argv(limits: LocalLimits, cpu_s: int) -> list[str]:

@@ -1,15 +1,19 @@
-"""Hostile model code in real containers: each sample is compiled and run by the toolchain.
+"""Hostile model code on every sandbox: each sample is compiled and run by the real toolchain.
 
-One run of the real harness (runner.execute, concurrency 1) takes every sample in
-fixtures/tasks/hostile-* in turn, ending with a benign one that must still pass. Each test
-below then checks one sample's grade and what containment means for it; the last ones check
-that the harness went on and that no container or process was left behind.
+For each sandbox (`local` with bubblewrap, `docker`), one run of the real harness
+(runner.execute) takes every sample in fixtures/tasks/hostile-*, ending with a benign one that
+must still pass. hostile-snoop's patch is written here, with this host's real paths and
+canary secrets in the environment, the home folder and the run folder. Each test then checks
+one sample's grade and what containment means for it: none may grade `passed`, and the host
+must be unchanged.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import os
+import shutil
 import socket
 import threading
 import uuid
@@ -22,32 +26,64 @@ from rich.console import Console
 from kateval.config import Suite
 from kateval.runner import GoldSolver, RunPlan, execute
 from kateval.runs import RunDir
-from kateval.sandbox.docker import make_docker_opener, remove_containers
-from kateval.tasks import load_task
-from tests.sandbox.conftest import (
-    HOSTILE_TASKS,
-    host_processes,
-    kateval_containers,
-    sandbox_user_processes,
-)
+from kateval.sandbox.factory import make_opener
+from kateval.tasks import Task, load_task
+from tests.conftest import REPO_ROOT, patch_for
+from tests.sandbox.conftest import HOSTILE_TASKS, host_processes, kateval_containers
 
-pytestmark = [pytest.mark.docker, pytest.mark.slow]
+pytestmark = [pytest.mark.slow]
 
-EXPECTED = {  # run in this order; the benign control goes last
+EXPECTED = {  # the benign control goes last
     # Either the bomb fills the pids limit after JUnit started (the step times out) or before the
     # JVM could start its threads (it dies without XML): both are contained model outcomes.
     "hostile-fork-bomb": ("timeout", "tests_failed"),
-    "hostile-memory-hog": "tests_failed",
-    "hostile-infinite-loop": "timeout",
-    "hostile-network": "tests_failed",
-    "hostile-write-outside": "tests_failed",
-    "hostile-stdout-flood": "tests_failed",
-    "hostile-ignore-sigterm": "timeout",
-    "hostile-zz-benign": "passed",
+    "hostile-memory-hog": ("tests_failed",),
+    "hostile-infinite-loop": ("timeout",),
+    "hostile-network": ("tests_failed",),
+    "hostile-write-outside": ("tests_failed",),
+    "hostile-stdout-flood": ("tests_failed",),
+    "hostile-ignore-sigterm": ("timeout",),
+    "hostile-fake-xml-halt": ("tests_failed",),
+    "hostile-malformed-xml-halt": ("tests_failed",),
+    "hostile-exit-static-init": ("tests_failed",),
+    "hostile-delete-test-classes": ("tests_failed",),
+    "hostile-fake-success-lines": ("tests_failed",),
+    "hostile-setsid-child": ("tests_failed",),
+    "hostile-big-file": ("tests_failed",),
+    "hostile-snoop": ("tests_failed",),
+    "hostile-zz-benign": ("passed",),
 }
 LISTEN_PORT = 47123  # hard-coded in hostile-network's patch
 ESCAPE_NAME = "kateval-escape"
 OUTPUT_LIMIT = 1_000_000  # Limits().output_bytes
+SECRET_ENV = ("OPENAI_API_KEY", "HF_TOKEN", "AWS_SECRET_ACCESS_KEY")
+SNOOP = '''package hostile
+
+import java.io.File
+import java.net.UnixDomainSocketAddress
+import java.nio.channels.SocketChannel
+
+fun leak(what: String, read: () -> String?): Boolean {
+    val got = runCatching(read)
+    val text = got.getOrNull()
+    val leaked = text != null && text.isNotEmpty()
+    println("snoop $what: " + if (leaked) "leaked $text" else "blocked (${got.exceptionOrNull()?.javaClass?.simpleName ?: "empty"})")
+    return leaked
+}
+
+fun attack(): String {
+    val files = mapOf(FILES)
+    var any = false
+    for ((what, path) in files) any = leak(what) { File(path).readText() } or any
+    for (name in listOf(ENVS)) any = leak("env $name") { System.getenv(name) } or any
+    for (path in listOf("/var/run/docker.sock", "/run/docker.sock")) {
+        any = leak("socket $path") {
+            SocketChannel.open(UnixDomainSocketAddress.of(path)).use { "connected" }
+        } or any
+    }
+    return if (any) "ok" else "contained"
+}
+'''
 
 
 class _Listener(threading.Thread):
@@ -79,7 +115,7 @@ class _EscapeWatcher:
         self.found: list[str] = []
 
     def open(self, root: Path):
-        sandbox, paths = self.opener(root)
+        sandbox, toolchain = self.opener(root)
         close = sandbox.close
 
         def close_and_check():
@@ -89,19 +125,19 @@ class _EscapeWatcher:
                     self.found.append(str(parent / ESCAPE_NAME))
 
         sandbox.close = close_and_check
-        return sandbox, paths
+        return sandbox, toolchain
 
 
 @dataclass
 class HostileRun:
-    run_id: str
+    kind: str
     run: RunDir
     records: dict[str, dict]
     summary: dict
     accepted: int | None
     escapes: list[str]
     containers_after: list[str]
-    processes_after: list[str]
+    secrets: dict[str, str]
 
     def steps(self, task: str) -> list[dict]:
         return json.loads((self.attempt(task) / "steps.json").read_text())
@@ -109,40 +145,94 @@ class HostileRun:
     def attempt(self, task: str) -> Path:
         return self.run.sample_dir(task, 0) / "attempt-1"
 
+    def log(self, task: str) -> str:
+        return (self.attempt(task) / "build.log").read_text(errors="replace")
 
-@pytest.fixture(scope="module")
-def hostile(docker_client, sandbox_image, tmp_path_factory) -> HostileRun:
+
+def _snoop_task(tmp: Path, targets: dict[str, Path]) -> Task:
+    """hostile-snoop with this host's paths baked into a real patch."""
+    root = tmp / "hostile-snoop"
+    shutil.copytree(HOSTILE_TASKS / "hostile-snoop", root)
+    files = ", ".join(f'"{what}" to "{path}"' for what, path in targets.items())
+    source = SNOOP.replace("FILES", files).replace(
+        "ENVS", ", ".join(f'"{name}"' for name in SECRET_ENV))
+    task = load_task(root)
+    (root / "solution.patch").write_text(
+        patch_for(task, {"src/jvmMain/kotlin/hostile/Attack.kt": source}))
+    return load_task(root)
+
+
+def _run_hostile(kind: str, suite: Suite, tmp: Path, docker_client=None) -> HostileRun:
     try:
         listener = _Listener()
         listener.start()
-    except OSError:  # the port is taken: the in-container check still runs
+    except OSError:  # the port is taken: the in-sandbox check still runs
         listener = None
-    run_id = f"pytest-hostile-{uuid.uuid4().hex[:8]}"
-    suite = Suite(name="hostile", sandbox="docker", concurrency=1, max_attempts=1,
-                  docker_image=sandbox_image)
-    watcher = _EscapeWatcher(make_docker_opener(suite, run_id))
-    run = RunDir(tmp_path_factory.mktemp("hostile") / run_id)
-    tasks = [load_task(HOSTILE_TASKS / task) for task in EXPECTED]
+    run_id = f"pytest-hostile-{kind}-{uuid.uuid4().hex[:8]}"
+    run = RunDir(tmp / run_id)
+    run.root.mkdir(parents=True, exist_ok=True)
+    marker = uuid.uuid4().hex
+    secrets = {"run": f"SECRET-RUN-{marker}", "ssh": f"SECRET-SSH-{marker}"} | {
+        name: f"sk-canary-{name}-{marker}" for name in SECRET_ENV}
+    (run.root / "canary.txt").write_text(secrets["run"])
+    ssh = Path.home() / ".ssh" / f"kateval-canary-{marker}"
+    ssh.parent.mkdir(mode=0o700, exist_ok=True)
+    ssh.write_text(secrets["ssh"])
+    targets = {"task gold patch": REPO_ROOT / "tasks" / "fn-billable-weight" / "solution.patch",
+               "ssh key": ssh, "run folder": run.root / "canary.txt"}
+    tasks = [_snoop_task(tmp, targets) if name == "hostile-snoop"
+             else load_task(HOSTILE_TASKS / name) for name in EXPECTED]
+    watcher = _EscapeWatcher(make_opener(kind, suite, run_id))
     plan = RunPlan(suite, tasks, run, GoldSolver(), watcher.open, max_attempts=1)
+    saved = {name: os.environ.get(name) for name in SECRET_ENV}
+    os.environ.update({name: secrets[name] for name in SECRET_ENV})
     try:
         summary = execute(plan, progress_console=Console(file=io.StringIO()))
-        containers = kateval_containers(docker_client, run_id)
-        processes = sandbox_user_processes()
+        containers = kateval_containers(docker_client, run_id) if docker_client else []
     finally:
-        remove_containers(docker_client, run_id=run_id)
+        for name, value in saved.items():
+            os.environ.pop(name) if value is None else os.environ.__setitem__(name, value)
+        ssh.unlink()
         if listener is not None:
             listener.sock.close()
+        if docker_client is not None:
+            from kateval.sandbox.docker import remove_containers
+
+            remove_containers(docker_client, run_id=run_id)
     records = {key[0]: rec for key, rec in run.latest_results().items()}
-    return HostileRun(run_id, run, records, summary, listener and listener.accepted,
-                      watcher.found, containers, processes)
+    return HostileRun(kind, run, records, summary, listener and listener.accepted,
+                      watcher.found, containers, secrets)
+
+
+@pytest.fixture(scope="module", params=["local", "docker"])
+def hostile(request, toolchain, tmp_path_factory) -> HostileRun:
+    kind = request.param
+    suite = Suite(name="hostile", sandbox=kind, concurrency=2, max_attempts=1,
+                  test_timeout_s=30)
+    client = None
+    if kind == "docker":
+        client = request.getfixturevalue("docker_client")
+        suite = suite.model_copy(update={"docker_image": request.getfixturevalue("sandbox_image")})
+    return _run_hostile(kind, suite, tmp_path_factory.mktemp(f"hostile-{kind}"), client)
 
 
 @pytest.mark.parametrize("task", list(EXPECTED))
 def test_sample_is_graded_as_its_expected_status(hostile, task):
     record = hostile.records[task]
-    expected = EXPECTED[task] if isinstance(EXPECTED[task], tuple) else (EXPECTED[task],)
-    assert record["status"] in expected, (
-        f"{task}: {record['status']} ({record['detail']}); see {hostile.attempt(task)}")
+    assert record["status"] in EXPECTED[task], (
+        f"{hostile.kind} {task}: {record['status']} ({record['detail']}); see {hostile.attempt(task)}")
+
+
+def test_a_forged_report_names_the_missing_tests(hostile):
+    detail = hostile.records["hostile-fake-xml-halt"]["detail"]
+    assert "2 expected tests not reported" in detail, detail
+    assert "alsoExpectedOne()" in detail and "alsoExpectedTwo()" in detail
+
+
+def test_malformed_xml_is_the_models_failure_and_scored(hostile):
+    record = hostile.records["hostile-malformed-xml-halt"]
+    assert record["status"] == "tests_failed"
+    assert hostile.summary["infra_errors"] == 0
 
 
 def test_timeouts_hit_the_test_step_not_the_build(hostile):
@@ -155,19 +245,19 @@ def test_timeouts_hit_the_test_step_not_the_build(hostile):
 
 def test_memory_hog_is_killed_by_the_memory_limit(hostile):
     test_step = hostile.steps("hostile-memory-hog")[-1]
-    assert test_step["returncode"] == 137 and not test_step["timed_out"]  # SIGKILL by the OOM killer
+    assert test_step["returncode"] in (137, -9) and not test_step["timed_out"]
 
 
 def test_network_is_cut(hostile):
-    log = (hostile.attempt("hostile-network") / "build.log").read_text()
+    log = hostile.log("hostile-network")
     assert "blocked 127.0.0.1:47123" in log and "blocked 192.0.2.1:80" in log
     assert "connected to" not in log
     assert hostile.accepted in (0, None), "a sample reached the host's loopback"
 
 
 def test_writes_outside_the_workspace_do_not_reach_the_host(hostile, toolchain):
-    log = (hostile.attempt("hostile-write-outside") / "build.log").read_text()
-    for target in ("/etc/", "/kateval-escape ", "/opt/kotlinc/", "/usr/bin/"):
+    log = hostile.log("hostile-write-outside")
+    for target in ("/etc/", "/kateval-escape ", "/usr/bin/"):
         assert any(target in line and line.endswith("refused") for line in log.splitlines()), target
     host_paths = [Path("/etc", ESCAPE_NAME), Path("/", ESCAPE_NAME),
                   Path(toolchain.kotlin_home, ESCAPE_NAME), Path("/usr/bin", ESCAPE_NAME)]
@@ -175,11 +265,32 @@ def test_writes_outside_the_workspace_do_not_reach_the_host(hostile, toolchain):
     assert hostile.escapes == [], "files appeared next to a workspace on the host"
 
 
+def test_no_host_file_secret_or_socket_reaches_model_code(hostile):
+    log = hostile.log("hostile-snoop")
+    for what in ("task gold patch", "ssh key", "run folder", *(f"env {n}" for n in SECRET_ENV),
+                 "socket /var/run/docker.sock", "socket /run/docker.sock"):
+        assert f"snoop {what}: blocked" in log, f"{hostile.kind}: {what} not blocked:\n{log[-3000:]}"
+    for secret in hostile.secrets.values():
+        assert secret not in log
+
+
 def test_stdout_flood_is_capped(hostile):
     test_step = hostile.steps("hostile-stdout-flood")[-1]
     assert test_step["truncated"] and not test_step["timed_out"]
-    log = hostile.attempt("hostile-stdout-flood") / "build.log"
-    assert log.stat().st_size < 3 * OUTPUT_LIMIT
+    assert (hostile.attempt("hostile-stdout-flood") / "build.log").stat().st_size < 3 * OUTPUT_LIMIT
+
+
+def test_a_setsid_child_neither_outlives_nor_stalls_the_sample(hostile):
+    test_step = hostile.steps("hostile-setsid-child")[-1]
+    assert not test_step["timed_out"] and test_step["duration_s"] < 25, test_step
+    assert host_processes(b"exec sleep 600") == [] and host_processes(b"sleep 600") == []
+
+
+def test_file_size_is_bounded(hostile):
+    log = hostile.log("hostile-big-file")
+    line = next(line for line in log.splitlines() if line.startswith("big file: wrote"))
+    written = int(line.split()[3])
+    assert written <= 512 * 2**20, line
 
 
 def test_harness_went_on_to_the_next_sample(hostile):
@@ -190,5 +301,4 @@ def test_harness_went_on_to_the_next_sample(hostile):
 
 def test_no_container_or_process_is_left_behind(hostile):
     assert hostile.containers_after == []
-    assert hostile.processes_after == []
     assert host_processes(b"b | b") == [] and host_processes(b"trap '' TERM") == []
