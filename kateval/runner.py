@@ -314,6 +314,9 @@ def _close(sandbox) -> None:
         pass
 
 
+NO_ISOLATION = "sandbox none: model code ran on this machine without isolation"
+
+
 def write_summary(plan: RunPlan) -> dict:
     latest = plan.run.latest_results()
     results = [latest[(t.id, n)] for t, n in plan.units() if (t.id, n) in latest]
@@ -329,6 +332,9 @@ def write_summary(plan: RunPlan) -> dict:
                                              if r["status"] == "infra_error"})[:10]
     summary["run_id"] = plan.run.root.name
     summary["suite"] = plan.suite.name
+    summary["sandbox"] = plan.suite.sandbox
+    if plan.suite.sandbox == "none":
+        summary["warning"] = NO_ISOLATION
     summary["planned"] = len(plan.units())
     summary["complete"] = len(results) == len(plan.units())
     plan.run.write_json("summary.json", summary)

@@ -143,7 +143,9 @@ def _header(run: RunData) -> str:
             f"<code>{esc(run.meta.get('started_at', '?'))}</code> · git <code>"
             f"{esc((run.meta.get('git_sha') or '?')[:12])}</code><br>models: "
             f"{esc(roles or 'none (gold patches)')}<br>"
-            f"tools: {esc(tools)}</p>")
+            f"tools: {esc(tools)}</p>" + (
+                "<div class='gate fail'>sandbox none: model code ran on this machine without "
+                "isolation</div>" if config.get("sandbox") == "none" else ""))
 
 
 def _gate(gate: dict | None) -> str:

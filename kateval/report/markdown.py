@@ -55,6 +55,8 @@ def render(summary: dict, run_meta: dict, *, cis: dict | None = None, roles: dic
              f"Suite **{summary['suite']}**, mode **{run_meta.get('mode', '?')}**, "
              f"sandbox **{run_meta.get('sandbox', '?')}**, "
              f"{summary['samples']}/{summary['planned']} samples.", ""]
+    if run_meta.get("sandbox") == "none":
+        lines += ["**Warning: sandbox none: model code ran on this machine without isolation.**", ""]
     if gate:
         lines += _gate_lines(gate)
     headline = [k for k in summary if k.startswith("pass@") or k.startswith("pass_rate_")]
