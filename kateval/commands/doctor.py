@@ -54,11 +54,16 @@ def _docker_engine() -> str | None:
 
 
 def _bwrap_works() -> str | None:
-    if shutil.which("bwrap") is None:
+    """bwrap's version if the local sandbox's exact command line starts `true`, else None."""
+    from kateval.sandbox.local import check_bwrap
+
+    try:
+        mounts = kotlinc.locate().mounts()
+    except ToolchainError:
+        mounts = []
+    if check_bwrap(mounts) is not None:
         return None
-    proc = subprocess.run(["bwrap", "--unshare-net", "--ro-bind", "/", "/", "true"],
-                          capture_output=True, text=True)
-    return _version(["bwrap", "--version"]) if proc.returncode == 0 else None
+    return _version(["bwrap", "--version"])
 
 
 def checks() -> list[Check]:
@@ -75,8 +80,9 @@ def checks() -> list[Check]:
               "apt-get install npm"),
         Check("patch (3rd apply fallback)", False, _version(["patch", "--version"]),
               "apt-get install patch"),
-        Check("bwrap (no network for local sandbox)", False, _bwrap_works(),
-              "apt-get install bubblewrap; without it the local sandbox has network access"),
+        Check("bwrap + prlimit (the local sandbox)", False, _bwrap_works(),
+              "apt-get install bubblewrap util-linux; without them runs need --sandbox docker "
+              "(or --sandbox none: no isolation)"),
         Check("docker engine (docker sandbox)", False, _docker_engine(),
               "apt-get install docker.io and start dockerd; then kateval sandbox build"),
     ]

@@ -82,7 +82,9 @@ def _root_dirs() -> list[str]:
 
 def bwrap_argv(workspace: Path, ro_paths: list[str], limits: LocalLimits) -> list[str]:
     """The bwrap command line, up to (not including) the command itself."""
-    args = ["bwrap", "--die-with-parent", "--new-session", "--unshare-net", "--unshare-pid",
+    # The bwrap on the caller's PATH, as doctor checks it: the sandbox's env has its own PATH.
+    args = [shutil.which("bwrap") or "bwrap", "--die-with-parent", "--new-session",
+            "--unshare-net", "--unshare-pid",
             "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try", "--hostname", "sandbox",
             "--cap-drop", "ALL", "--clearenv"]
     for key, value in ENV_ALLOW.items():
@@ -97,7 +99,8 @@ def bwrap_argv(workspace: Path, ro_paths: list[str], limits: LocalLimits) -> lis
 
 def prlimit_argv(limits: LocalLimits, cpu_s: int) -> list[str]:
     fsize = limits.file_size_mb * 1024 * 1024
-    return ["prlimit", f"--fsize={fsize}", f"--cpu={cpu_s}", f"--nofile={limits.open_files}",
+    return [shutil.which("prlimit") or "prlimit", f"--fsize={fsize}", f"--cpu={cpu_s}",
+            f"--nofile={limits.open_files}",
             "--core=0", "--"]
 
 

@@ -157,3 +157,47 @@ def test_workspace_path_is_the_same_inside(make_sandbox):
     sandbox.write_file("build/marker", b"1")
     result = sandbox.exec(["sh", "-c", f"test -f {sandbox.workspace}/build/marker"], timeout_s=30)
     assert result.returncode == 0
+
+
+# ---------------------------------------------------------------- isolation (threat model)
+def test_only_the_workspace_and_the_toolchain_are_visible(make_sandbox, toolchain, tmp_path):
+    sandbox = make_sandbox()
+    outside = tmp_path / "outside.txt"  # a host file next to the workspace
+    outside.write_text("host secret")
+    probes = [str(outside), "/root", "/home", "/run", "/var/run/docker.sock",
+              str(__import__("tests.conftest", fromlist=["REPO_ROOT"]).REPO_ROOT / "tasks")]
+    script = "; ".join(f"test -e {p} && echo VISIBLE {p}" for p in probes) + "; true"
+    result = sandbox.exec(["sh", "-c", script], timeout_s=30)
+    assert "VISIBLE" not in result.stdout, result.stdout
+    assert sandbox.exec(["sh", "-c", "touch /kateval-root-write"], timeout_s=30).returncode != 0
+    assert sandbox.exec(["sh", "-c", "touch /usr/kateval-write"], timeout_s=30).returncode != 0
+
+
+def test_the_environment_is_an_allow_list(make_sandbox, monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-conformance-canary")
+    monkeypatch.setenv("SOME_DEPLOY_SECRET", "canary-2")
+    sandbox = make_sandbox()
+    result = sandbox.exec(["env"], timeout_s=30)
+    assert "canary" not in result.stdout, result.stdout
+    names = {line.split("=", 1)[0] for line in result.stdout.splitlines() if "=" in line}
+    assert names <= {"PATH", "HOME", "TMPDIR", "LANG", "LC_ALL", "TZ", "HOSTNAME", "PWD",
+                     "SHLVL", "_", "container"}, names
+
+
+def test_a_setsid_child_dies_with_its_command(make_sandbox):
+    sandbox = make_sandbox()
+    start = time.monotonic()
+    result = sandbox.exec(["sh", "-c", "setsid sh -c 'exec sleep 917' & sleep 0.5; echo up"],
+                          timeout_s=30)
+    assert result.stdout.strip() == "up" and time.monotonic() - start < 15
+    time.sleep(1)
+    assert host_processes(b"sleep 917") == []
+
+
+def test_a_setsid_child_past_the_timeout_does_not_stall_the_worker(make_sandbox):
+    sandbox = make_sandbox()
+    start = time.monotonic()
+    result = sandbox.exec(["sh", "-c", "setsid sh -c 'exec sleep 918'; sleep 60"], timeout_s=2)
+    assert result.timed_out and time.monotonic() - start < 12
+    time.sleep(1)
+    assert host_processes(b"sleep 918") == []
