@@ -1,0 +1,15 @@
+package kateval.tasks.jsonpointer
+
+sealed interface JsonValue
+
+data object JsonNull : JsonValue
+
+data class JsonBool(val value: Boolean) : JsonValue
+
+data class JsonNumber(val value: Long) : JsonValue
+
+data class JsonString(val value: String) : JsonValue
+
+data class JsonArray(val items: List<JsonValue>) : JsonValue
+
+data class JsonObject(val members: Map<String, JsonValue>) : JsonValue
