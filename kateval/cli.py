@@ -171,13 +171,11 @@ def doctor() -> None:
 
 @toolchain_app.command("install")
 def toolchain_install(force: bool = typer.Option(False, "--force", help="Reinstall.")) -> None:
-    """Fetch the pinned kotlin-compiler from the npm registry into KATEVAL_HOME."""
-    from kateval.toolchains import kotlinc
+    """Fetch the pinned compiler and JS test runner; build the warm server and CDS archive."""
+    from kateval.toolchains import install
 
-    with console.status(f"fetching {kotlinc.NPM_PACKAGE} ..."):
-        target = kotlinc.install(force=force)
-    console.print(f"kotlinc {kotlinc.KOTLIN_VERSION} installed in {target}")
-    paths = kotlinc.locate()
+    with console.status("installing the toolchain (compiler, mocha, warm server, CDS) ..."):
+        paths = install.install_all(force=force, log=console.print)
     console.print(f"JUnit console launcher: {paths.junit_console}")
 
 

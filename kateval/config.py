@@ -143,8 +143,9 @@ class Suite(Strict):
     """Builder attempts per sample; failures feed back through the judge."""
     temperature: float = Field(0.2, ge=0)
     """Sampling temperature for the builder and fallback."""
-    toolchain: Literal["kotlinc", "gradle"] = "kotlinc"
-    """How to build and test: kotlinc (JVM + JS compile, JUnit console) or gradle."""
+    toolchain: str = "warm"
+    """How to build and test: warm (a long-lived compiler per worker, the default) or kotlinc
+    (a fresh compiler JVM per step, the reference); see kateval/toolchains/."""
     sandbox: Literal["local", "docker", "none"] = "local"
     """Where untrusted code runs: local (bubblewrap), docker, or none (no isolation; the
     summary and report say so)."""
@@ -162,6 +163,15 @@ class Suite(Strict):
     """Folder with Jinja2 templates overriding kateval/prompts (relative to the suite file)."""
     docker_image: str | None = None
     """Sandbox image for --sandbox docker; default: the tag `kateval sandbox build` makes."""
+
+    @field_validator("toolchain")
+    @classmethod
+    def _known_toolchain(cls, name: str) -> str:
+        from kateval.toolchains import TOOLCHAINS
+
+        if name not in TOOLCHAINS:
+            raise ValueError(f"unknown toolchain '{name}' (choices: {', '.join(TOOLCHAINS)})")
+        return name
 
     @field_validator("k")
     @classmethod
@@ -208,11 +218,14 @@ class TaskSpec(Strict):
     tags: list[str] = []
     """Free-form tags."""
     targets: list[Literal["jvm", "js"]] = ["jvm", "js"]
-    """Targets that must compile; tests run on the JVM."""
+    """Targets that are compiled and tested (JUnit on the JVM, mocha on Node for js)."""
     editable: list[str] = ["src/commonMain/**"]
     """Globs of files the model may change."""
     timeouts: TaskTimeouts = TaskTimeouts()
     """Build and test timeouts."""
+    test_framework: Literal["junit4", "junit5"] | None = None
+    """JVM test framework. Default: what Gradle would use with the repo's build file, JUnit 5
+    when it calls useJUnitPlatform(), else JUnit 4 (kotlin-test-junit)."""
 
     @field_validator("targets")
     @classmethod

@@ -28,7 +28,8 @@ SANDBOX_UID = 10001  # the image's `kateval` user (sandboxes/kotlin-jvm/Dockerfi
 RUN_LABEL = "kateval.run-id"
 OWNER_LABEL = "kateval.owner"
 CONTAINER_TOOLS = kotlinc.ToolPaths(
-    kotlin_home="/opt/kotlinc", junit_console="/opt/junit/junit-platform-console-standalone.jar")
+    kotlin_home="/opt/kotlinc", junit_console="/opt/junit/junit-platform-console-standalone.jar",
+    js_runner="/opt/js-runner")
 KILLED_RC = -9  # what the local sandbox reports for a command killed on timeout
 _STREAM_GRACE_S = 30.0
 _KILL_SETTLE_S = 1.5
@@ -303,6 +304,8 @@ def make_docker_opener(suite: Suite, run_id: str):
     # Belt and braces for clean-up: whatever a thread still held when the process exits.
     atexit.register(_remove_quietly, client, run_id, owner_token())
 
+    # The warm service runs on the host (in bwrap) and cannot reach into a container, so
+    # every docker toolchain is the cold one, compiling inside the sample's container.
     toolchain = kotlinc.KotlincToolchain(CONTAINER_TOOLS)
 
     def open_docker(root: Path):

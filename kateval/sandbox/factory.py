@@ -9,7 +9,7 @@ from kateval.config import Suite
 from kateval.errors import ConfigError, ToolchainError
 from kateval.evaluate import SandboxOpener
 from kateval.sandbox.local import BWRAP_FIX, LocalLimits, LocalSandbox, check_bwrap
-from kateval.toolchains import kotlinc
+from kateval.toolchains import kotlinc, registry
 
 SANDBOXES = ("local", "docker", "none")
 
@@ -23,8 +23,8 @@ def local_limits(suite: Suite) -> LocalLimits:
 def make_opener(kind: str, suite: Suite, run_id: str) -> SandboxOpener:
     if kind in ("local", "none"):
         paths = kotlinc.locate()
-        toolchain = kotlinc.KotlincToolchain(paths)
         isolate = kind == "local"
+        toolchain = registry.create(suite.toolchain, paths, isolate=isolate)
         if isolate and (why := check_bwrap(paths.mounts())) is not None:
             raise ToolchainError(f"--sandbox local needs a working bubblewrap ({why}): {BWRAP_FIX}")
         limits = local_limits(suite)
@@ -32,7 +32,7 @@ def make_opener(kind: str, suite: Suite, run_id: str) -> SandboxOpener:
         def open_local(root: Path):
             sandbox = LocalSandbox(root, output_limit=suite.limits.output_bytes,
                                    isolate=isolate, ro_paths=paths.mounts(), limits=limits)
-            return sandbox, toolchain
+            return sandbox, registry.for_workspace(toolchain, root)
 
         return open_local
     if kind == "docker":

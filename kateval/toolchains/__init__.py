@@ -62,4 +62,5 @@ class Toolchain(Protocol):
     def close(self) -> None: ...
 
 
-TOOLCHAINS = ("kotlinc",)
+TOOLCHAINS = ("warm", "kotlinc")
+"""Toolchain names a suite may choose (`toolchain:`), the default first."""

@@ -1,17 +1,20 @@
-"""The kotlinc toolchain: compile common+jvm and run JUnit; compile common+js to a klib.
+"""The kotlinc toolchain: the cold reference path, a fresh compiler JVM per step.
 
 Gradle's KMP plugin cannot run offline here, so the standalone compiler builds the same
-source sets with the K2 multiplatform fragment flags.
+source sets with the K2 multiplatform fragment flags:
+  compile-jvm   commonMain+commonTest+jvmMain+jvmTest -> classes
+  compile-js    commonMain+commonTest+jsMain+jsTest with kotlin-test-js -> a klib
+  link-js       the klib -> an executable CommonJS module (`-Xir-produce-js -Xinclude`)
+  test-jvm      the JUnit console launcher (JUnit 4 through its vintage engine, or JUnit 5)
+  test-js       mocha with mocha-junit-reporter on Node: one <testcase> per Kotlin test
+Every compile step comes before every test step: evaluate removes the hidden test sources
+from the workspace before the first test step.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import shutil
-import subprocess
-import tarfile
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +29,11 @@ OUT = "build/kateval"
 # than they win back, which hurts most with one core per sample (docker, concurrency 2).
 # bench/jvm_flags_bench.py measures the difference.
 JVM_FLAGS = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
+CONSOLE_MAIN = "org.junit.platform.console.ConsoleLauncher"
+FRAMEWORK_JARS = {"junit4": "kotlin-test-junit.jar", "junit5": "kotlin-test-junit5.jar"}
+# mocha-junit-reporter's Jenkins mode names a case classname="<package>.<Class>",
+# name="<method>", the way JUnit 4 does on the JVM.
+MOCHA_REPORTER_OPTIONS = "jenkinsMode=true,testsuitesTitle=kotlin-js"
 
 
 @dataclass(frozen=True)
@@ -34,13 +42,35 @@ class ToolPaths:
 
     kotlin_home: str
     junit_console: str
+    js_runner: str = ""
+    """A folder holding node_modules/{mocha,mocha-junit-reporter} (`kateval toolchain install`)."""
+    cds_dir: str = ""
+    """A folder with an AppCDS archive of the test JVM (test-jvm.jsa) and the probe jar it
+    was dumped with, or "" to start the test JVM without one."""
+    warm_classes: str = ""
+    """The compiled warm compile server (kateval/toolchains/warm/), or "" when not built."""
 
     def lib(self, name: str) -> str:
         return f"{self.kotlin_home}/lib/{name}"
 
     def mounts(self) -> list[str]:
         """What a sandbox must show, read-only, for these tools to run."""
-        return [self.kotlin_home, self.junit_console]
+        optional = [self.js_runner, self.cds_dir, self.warm_classes]
+        return [self.kotlin_home, self.junit_console, *[p for p in optional if p]]
+
+    def test_class_path(self) -> list[str]:
+        """The test JVM's class path before the framework jar and the sample's classes; the
+        CDS archive is dumped with exactly this prefix (a JVM refuses it otherwise)."""
+        fixed = [self.junit_console, self.lib("kotlin-stdlib.jar"), self.lib("kotlin-test.jar"),
+                 self.lib("kotlinx-coroutines-core-jvm.jar")]
+        return fixed + ([f"{self.cds_dir}/probe.jar"] if self.cds_dir else [])
+
+    def cds_flags(self) -> list[str]:
+        if not self.cds_dir:
+            return []
+        # A stale or mismatched archive only costs speed: the JVM then starts without it.
+        return [f"-XX:SharedArchiveFile={self.cds_dir}/test-jvm.jsa", "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off"]
 
 
 def kateval_home() -> Path:
@@ -61,6 +91,8 @@ def find_junit_console() -> Path | None:
 
 def locate() -> ToolPaths:
     """The installed toolchain, or a ToolchainError that says how to install it."""
+    from kateval.toolchains import install
+
     home = Path(os.environ.get("KATEVAL_KOTLIN_HOME", install_dir()))
     if not (home / "bin" / "kotlinc").is_file():
         raise ToolchainError(
@@ -70,36 +102,40 @@ def locate() -> ToolPaths:
         raise ToolchainError(
             "JUnit console launcher not found; `apt-get install junit5` or set "
             "KATEVAL_JUNIT_CONSOLE=/path/to/junit-platform-console-standalone.jar")
-    return ToolPaths(kotlin_home=str(home), junit_console=str(junit))
+    runner = install.js_runner_dir()
+    if not install.js_runner_ready(runner):
+        raise ToolchainError(f"mocha not found in {runner}; run `kateval toolchain install`")
+    cds = install.cds_dir()
+    warm = install.warm_classes_dir()
+    return ToolPaths(kotlin_home=str(home), junit_console=str(junit), js_runner=str(runner),
+                     cds_dir=str(cds) if install.cds_ready(cds) else "",
+                     warm_classes=str(warm) if install.warm_ready(warm) else "")
 
 
 def install(force: bool = False) -> Path:
     """Fetch the pinned compiler from the npm registry into KATEVAL_HOME."""
-    target = install_dir()
-    if (target / "bin" / "kotlinc").is_file() and not force:
-        return target
-    if shutil.which("npm") is None:
-        raise ToolchainError("npm not found; install Node.js and npm (apt-get install npm)")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
-        proc = subprocess.run(["npm", "pack", NPM_PACKAGE, "--silent"], cwd=tmp,
-                              capture_output=True, text=True)
-        if proc.returncode != 0:
-            raise ToolchainError(f"npm pack {NPM_PACKAGE} failed: {proc.stderr.strip()[-300:]}")
-        tgz = next(Path(tmp).glob("kotlin-compiler-*.tgz"))
-        with tarfile.open(tgz) as archive:
-            archive.extractall(tmp, filter="tar")
-        if target.exists():
-            shutil.rmtree(target)
-        Path(tmp, "package").rename(target)
-    for script in (target / "bin").iterdir():
-        script.chmod(0o755)
-    return target
+    from kateval.toolchains import install as installer
+
+    return installer.install_compiler(force=force)
 
 
 def version_of(paths: ToolPaths) -> str:
     build_txt = Path(paths.kotlin_home) / "build.txt"
     return build_txt.read_text().strip() if build_txt.is_file() else "unknown"
+
+
+def test_framework(root: Path, spec) -> str:
+    """junit4 or junit5: the task's explicit choice, else what Gradle would do with its build
+    file (JUnit 5 only when the build calls useJUnitPlatform())."""
+    explicit = getattr(spec, "test_framework", None)
+    if explicit:
+        return explicit
+    for name in ("build.gradle.kts", "build.gradle"):
+        build_file = root / name
+        if build_file.is_file() and not build_file.is_symlink():
+            if "useJUnitPlatform(" in build_file.read_text(encoding="utf-8", errors="replace"):
+                return "junit5"
+    return "junit4"
 
 
 def _sources(root: Path, source_set: str) -> list[str]:
@@ -113,39 +149,76 @@ def _fragment_args(fragments: dict[str, list[str]], platform: str) -> list[str]:
             f"-Xfragment-refines={platform}:common", "-Xfragment-sources=" + ",".join(pairs)]
 
 
-def _compiler_jvm_flags() -> list[str]:
-    return [f"-J{flag}" for flag in JVM_FLAGS]
+@dataclass(frozen=True)
+class CompilerArgs:
+    """The compiler arguments of one sample, without the launcher (kotlinc script or warm
+    service) in front: both toolchains compile exactly the same way."""
+
+    jvm: list[str]
+    js_klib: list[str] | None
+    js_link: list[str] | None
+
+
+JS_KLIB = f"{OUT}/js-klib"
+JS_OUT = f"{OUT}/js"
+JS_MODULE = "kateval-tests"
+
+
+def compiler_args(root: Path, targets: list[str], paths: ToolPaths, framework: str) -> CompilerArgs:
+    jvm = {"common": _sources(root, "commonMain") + _sources(root, "commonTest"),
+           "jvm": _sources(root, "jvmMain") + _sources(root, "jvmTest")}
+    compile_cp = ":".join([paths.lib("kotlin-test.jar"), paths.lib(FRAMEWORK_JARS[framework]),
+                           paths.lib("kotlinx-coroutines-core-jvm.jar"), paths.junit_console])
+    jvm_args = ["-nowarn", *_fragment_args(jvm, "jvm"), "-d", f"{OUT}/jvm", "-cp", compile_cp,
+                *jvm["common"], *jvm["jvm"]]
+    if "js" not in targets:
+        return CompilerArgs(jvm_args, None, None)
+    libraries = ":".join([paths.lib("kotlin-stdlib-js.klib"), paths.lib("kotlin-test-js.klib")])
+    js = {"common": _sources(root, "commonMain") + _sources(root, "commonTest"),
+          "js": _sources(root, "jsMain") + _sources(root, "jsTest")}
+    klib = ["-nowarn", *_fragment_args(js, "js"), "-libraries", libraries, "-nopack",
+            "-ir-output-dir", JS_KLIB, "-ir-output-name", JS_MODULE, *js["common"], *js["js"]]
+    link = ["-nowarn", "-Xir-produce-js", f"-Xinclude={JS_KLIB}", "-libraries", libraries,
+            "-ir-output-dir", JS_OUT, "-ir-output-name", JS_MODULE, "-module-kind", "commonjs"]
+    return CompilerArgs(jvm_args, klib, link)
+
+
+def test_steps(root: Path, targets: list[str], paths: ToolPaths, framework: str,
+               layout: Layout, timeouts: Timeouts) -> list[Step]:
+    """test-jvm (and test-js): the same for every toolchain, run with sandbox.exec."""
+    run_cp = ":".join([*paths.test_class_path(), paths.lib(FRAMEWORK_JARS[framework]),
+                       f"{OUT}/jvm"])
+    steps = [Step("test-jvm", "test", "jvm",
+                  ["java", "-Xmx512m", *JVM_FLAGS, *paths.cds_flags(), "-cp", run_cp, CONSOLE_MAIN,
+                   "--scan-classpath", f"{OUT}/jvm", "--disable-banner", "--details=summary",
+                   "--fail-if-no-tests", "--reports-dir", layout.report_dir("jvm")],
+                  timeouts.test_s)]
+    if "js" in targets:
+        mocha = f"{paths.js_runner}/node_modules/mocha/bin/mocha.js"
+        reporter = f"{paths.js_runner}/node_modules/mocha-junit-reporter"
+        report = f"{layout.report_dir('js')}/TEST-js.xml"
+        steps.append(Step("test-js", "test", "js",
+                          ["node", mocha, "--no-config", "--no-package", "--reporter", reporter,
+                           "--reporter-options", f"mochaFile={report},{MOCHA_REPORTER_OPTIONS}",
+                           f"{JS_OUT}/{JS_MODULE}.js"],
+                          timeouts.test_s))
+    return steps
 
 
 def build_steps(root: Path, targets: list[str], paths: ToolPaths, layout: Layout,
-                timeouts: Timeouts) -> list[Step]:
+                timeouts: Timeouts, framework: str = "junit4") -> list[Step]:
     """The commands that compile and test the project checked out at `root`."""
-    kotlinc = f"{paths.kotlin_home}/bin/kotlinc"
-    test_cp = ":".join([paths.lib("kotlin-test.jar"), paths.lib("kotlin-test-junit5.jar"),
-                        paths.lib("kotlinx-coroutines-core-jvm.jar"), paths.junit_console])
-    jvm = {"common": _sources(root, "commonMain") + _sources(root, "commonTest"),
-           "jvm": _sources(root, "jvmMain") + _sources(root, "jvmTest")}
-    jvm_files = jvm["common"] + jvm["jvm"]
+    args = compiler_args(root, targets, paths, framework)
+    jvm_flags = ["-J-Xmx1g", *[f"-J{flag}" for flag in JVM_FLAGS]]
+    kotlinc_js = f"{paths.kotlin_home}/bin/kotlinc-js"
     steps = [Step("compile-jvm", "build", "jvm",
-                  [kotlinc, "-J-Xmx1g", *_compiler_jvm_flags(), "-nowarn",
-                   *_fragment_args(jvm, "jvm"), "-d", f"{OUT}/jvm", "-cp", test_cp, *jvm_files],
-                  timeouts.build_s)]
-    if "js" in targets:
-        js = {"common": _sources(root, "commonMain"), "js": _sources(root, "jsMain")}
-        steps.append(Step("compile-js", "build", "js",
-                          [f"{paths.kotlin_home}/bin/kotlinc-js", "-J-Xmx1g",
-                           *_compiler_jvm_flags(), "-nowarn",
-                           *_fragment_args(js, "js"), "-libraries",
-                           paths.lib("kotlin-stdlib-js.klib"), "-nopack", "-ir-output-dir",
-                           f"{OUT}/js", "-ir-output-name", "task", *js["common"], *js["js"]],
+                  [f"{paths.kotlin_home}/bin/kotlinc", *jvm_flags, *args.jvm], timeouts.build_s)]
+    if args.js_klib is not None and args.js_link is not None:
+        steps.append(Step("compile-js", "build", "js", [kotlinc_js, *jvm_flags, *args.js_klib],
                           timeouts.build_s))
-    run_cp = ":".join([f"{OUT}/jvm", paths.lib("kotlin-stdlib.jar"), test_cp])
-    steps.append(Step("test-jvm", "test", "jvm",
-                      ["java", "-Xmx512m", *JVM_FLAGS, "-jar", paths.junit_console,
-                       "-cp", run_cp, "--scan-classpath", "--disable-banner", "--details=summary",
-                       "--fail-if-no-tests", "--reports-dir", layout.report_dir("jvm")],
-                      timeouts.test_s))
-    return steps
+        steps.append(Step("link-js", "build", "js", [kotlinc_js, *jvm_flags, *args.js_link],
+                          timeouts.build_s))
+    return steps + test_steps(root, targets, paths, framework, layout, timeouts)
 
 
 class KotlincToolchain:
@@ -160,7 +233,8 @@ class KotlincToolchain:
         return version_of(self.paths)
 
     def steps(self, root: Path, spec, layout: Layout, timeouts: Timeouts) -> list[Step]:
-        return build_steps(root, list(spec.targets), self.paths, layout, timeouts)
+        return build_steps(root, list(spec.targets), self.paths, layout, timeouts,
+                           test_framework(root, spec))
 
     def run(self, step: Step, sandbox):
         return sandbox.exec(step.argv, timeout_s=step.timeout_s)

@@ -1,0 +1,175 @@
+"""`kateval toolchain install`: everything the toolchains need, fetched once, used offline.
+
+Into $KATEVAL_HOME (default ~/.cache/kateval):
+  kotlinc-<version>/     the pinned compiler (npm `kotlin-compiler`)
+  js-runner-<hash>/      node_modules with the pinned mocha and mocha-junit-reporter
+  warm-<hash>/classes/   the warm compile server, compiled from kateval/toolchains/warm/
+  cds-<hash>.jsa         an AppCDS archive of the test JVM (JUnit console + kotlin stdlib/test)
+The hashes cover what each is made from, so a changed pin or source installs afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import tarfile
+import tempfile
+from pathlib import Path
+
+from kateval.errors import ToolchainError
+from kateval.toolchains import kotlinc
+
+JS_PACKAGES = {"mocha": "10.8.2", "mocha-junit-reporter": "2.2.1"}
+SERVER_SOURCES = Path(__file__).parent / "warm"
+SERVER_MAIN = "kateval.warm.CompileServerKt"
+# Plain JUnit 4 (inside the console jar), so the probe jar needs no framework jar before it:
+# a dynamic archive is only used when its class path is a prefix of the JVM's.
+_CDS_PROBE = """package kateval.cds
+class CdsProbeTest { @org.junit.Test fun adds() = org.junit.Assert.assertEquals(2, 1 + 1) }
+"""
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def js_runner_dir() -> Path:
+    return kotlinc.kateval_home() / f"js-runner-{_digest(json.dumps(JS_PACKAGES, sort_keys=True))}"
+
+
+def js_runner_ready(folder: Path) -> bool:
+    return all((folder / "node_modules" / name / "package.json").is_file() for name in JS_PACKAGES)
+
+
+def _server_digest() -> str:
+    sources = sorted(SERVER_SOURCES.glob("*.kt"))
+    return _digest(kotlinc.KOTLIN_VERSION + "".join(p.read_text() for p in sources))
+
+
+def warm_classes_dir() -> Path:
+    return kotlinc.kateval_home() / f"warm-{_server_digest()}" / "classes"
+
+
+def warm_ready(folder: Path) -> bool:
+    return (folder / "kateval" / "warm" / "CompileServerKt.class").is_file()
+
+
+def cds_dir() -> Path:
+    junit = kotlinc.find_junit_console()
+    key = f"{kotlinc.KOTLIN_VERSION}:{junit}:{junit.stat().st_mtime_ns if junit else 0}"
+    return kotlinc.kateval_home() / f"cds-{_digest(key)}"
+
+
+def cds_ready(folder: Path) -> bool:
+    return (folder / "test-jvm.jsa").is_file() and (folder / "probe.jar").is_file()
+
+
+def _run(argv: list[str], what: str, cwd: Path | None = None, timeout_s: float = 900) -> None:
+    proc = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, timeout=timeout_s)
+    if proc.returncode != 0:
+        tail = (proc.stderr or proc.stdout).strip()[-300:]
+        raise ToolchainError(f"{what} failed (exit {proc.returncode}): {tail}")
+
+
+def install_compiler(force: bool = False) -> Path:
+    """Fetch the pinned compiler from the npm registry into KATEVAL_HOME."""
+    target = kotlinc.install_dir()
+    if (target / "bin" / "kotlinc").is_file() and not force:
+        return target
+    if shutil.which("npm") is None:
+        raise ToolchainError("npm not found; install Node.js and npm (apt-get install npm)")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
+        _run(["npm", "pack", kotlinc.NPM_PACKAGE, "--silent"], f"npm pack {kotlinc.NPM_PACKAGE}",
+             cwd=Path(tmp))
+        tgz = next(Path(tmp).glob("kotlin-compiler-*.tgz"))
+        with tarfile.open(tgz) as archive:
+            archive.extractall(tmp, filter="tar")
+        if target.exists():
+            shutil.rmtree(target)
+        Path(tmp, "package").rename(target)
+    for script in (target / "bin").iterdir():
+        script.chmod(0o755)
+    return target
+
+
+def install_js_runner(force: bool = False) -> Path:
+    """mocha and mocha-junit-reporter at their pinned versions, for `node` to run offline."""
+    target = js_runner_dir()
+    if js_runner_ready(target) and not force:
+        return target
+    if shutil.which("npm") is None or shutil.which("node") is None:
+        raise ToolchainError("node/npm not found; apt-get install nodejs npm")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".js-runner-") as tmp:
+        Path(tmp, "package.json").write_text('{"name": "kateval-js-runner", "private": true}\n')
+        specs = [f"{name}@{version}" for name, version in JS_PACKAGES.items()]
+        _run(["npm", "install", "--no-audit", "--no-fund", "--save-exact", *specs],
+             "npm install " + " ".join(specs), cwd=Path(tmp))
+        if target.exists():
+            shutil.rmtree(target)
+        Path(tmp).rename(target)
+        target.chmod(0o755)
+    return target
+
+
+def build_warm_server(paths: kotlinc.ToolPaths, force: bool = False) -> Path:
+    """Compile the warm compile server with the pinned kotlinc, against kotlin-compiler.jar."""
+    target = warm_classes_dir()
+    if warm_ready(target) and not force:
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".classes-") as tmp:
+        sources = [str(p) for p in sorted(SERVER_SOURCES.glob("*.kt"))]
+        _run([f"{paths.kotlin_home}/bin/kotlinc", "-nowarn", "-cp",
+              paths.lib("kotlin-compiler.jar"), "-d", tmp, *sources], "compiling the warm server")
+        if target.exists():
+            shutil.rmtree(target)
+        Path(tmp).rename(target)
+        target.chmod(0o755)
+    return target
+
+
+def build_cds_archive(paths: kotlinc.ToolPaths, force: bool = False) -> Path:
+    """Run one tiny JUnit 4 test with -XX:ArchiveClassesAtExit: the classes the console
+    launcher and its engines load are then mapped, not parsed, at each test JVM's start.
+    A dump may not have a non-empty folder on its class path, hence the probe jar."""
+    target = cds_dir()
+    if cds_ready(target) and not force:
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".cds-") as tmp:
+        work = Path(tmp)
+        (work / "Probe.kt").write_text(_CDS_PROBE)
+        _run([f"{paths.kotlin_home}/bin/kotlinc", "-nowarn", "-cp", paths.junit_console, "-d",
+              "probe.jar", "Probe.kt"], "compiling the CDS probe test", cwd=work)
+        (work / "Probe.kt").unlink()
+        # Dumped at the final path: the archive records where its jars were.
+        if target.exists():
+            shutil.rmtree(target)
+        work.rename(target)
+        final = kotlinc.ToolPaths(paths.kotlin_home, paths.junit_console, cds_dir=str(target))
+        try:
+            _run(["java", "-Xmx512m", *kotlinc.JVM_FLAGS,
+                  f"-XX:ArchiveClassesAtExit={target}/test-jvm.jsa", "-cp",
+                  ":".join(final.test_class_path()), kotlinc.CONSOLE_MAIN,
+                  "--scan-classpath", f"{target}/probe.jar", "--disable-banner",
+                  "--details=none", "--reports-dir", tempfile.mkdtemp(prefix="kateval-cds-")],
+                 "dumping the test JVM's CDS archive")
+        except ToolchainError:
+            shutil.rmtree(target, ignore_errors=True)
+            raise
+        target.chmod(0o755)
+    return target
+
+
+def install_all(force: bool = False, log=print) -> kotlinc.ToolPaths:
+    """Compiler, JS test runner, warm server and CDS archive; returns the located paths."""
+    log(f"kotlinc {kotlinc.KOTLIN_VERSION}: {install_compiler(force)}")
+    log(f"mocha {JS_PACKAGES['mocha']}: {install_js_runner(force)}")
+    paths = kotlinc.locate()
+    log(f"warm compile server: {build_warm_server(paths, force)}")
+    log(f"test JVM CDS archive: {build_cds_archive(paths, force)}")
+    return kotlinc.locate()

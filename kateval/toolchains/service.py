@@ -1,0 +1,241 @@
+"""The warm compile service: one long-lived compiler JVM per worker, inside its own bwrap.
+
+A service owns a slot folder: the only place it can write, and (with the toolchain,
+read-only) nearly all it can see. Before each request the slot is emptied and the current
+sample's inputs are copied in, so nothing of another sample is left for it to read; the
+JS compiler's IR cache for the stdlib and kotlin-test stays, under CACHE, and the cache
+entries of sample modules are deleted after each link.
+
+A service is replaced after MAX_COMPILATIONS requests, when its RSS passes a bound, and
+after it crashed or hung; callers (warm.py) retry the request once on a fresh one.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import shutil
+import subprocess
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from kateval.sandbox.cgroup import Cgroup
+from kateval.sandbox.local import ENV_ALLOW, LocalLimits, bwrap_argv
+from kateval.toolchains import install
+from kateval.toolchains.kotlinc import ToolPaths
+
+CACHE = ".kateval-ic"
+"""The JS IR cache inside a slot; library entries (stdlib, kotlin-test) survive samples."""
+LIBRARY_CACHE_PREFIXES = ("kotlin-stdlib-js.klib.", "kotlin-test-js.klib.")
+STDERR_KEEP = 20_000
+
+
+class ServiceFailed(Exception):
+    """The service died or stopped answering: the harness's failure, not the sample's."""
+
+    def __init__(self, message: str, hung: bool = False):
+        super().__init__(message)
+        self.hung = hung
+
+
+@dataclass(frozen=True)
+class ServiceLimits:
+    """When a service is replaced, and what it may use."""
+
+    max_compilations: int = 200
+    max_rss_mb: int = 2500
+    heap_mb: int = 1536
+    isolate: bool = True
+    """bwrap with no network (`--sandbox local`); False only for `--sandbox none`."""
+
+
+@dataclass(frozen=True)
+class Reply:
+    exit_code: int
+    output: str
+    duration_s: float
+
+
+class CompileService:
+    """One compiler JVM and its slot. Not thread-safe: the pool hands it to one worker."""
+
+    def __init__(self, paths: ToolPaths, slot: Path, limits: ServiceLimits):
+        self.paths, self.slot, self.limits = paths, slot, limits
+        self.compilations = 0
+        self.rss_kb = 0
+        self._stderr: list[bytes] = []
+        shutil.rmtree(slot, ignore_errors=True)
+        slot.mkdir(parents=True)
+        (slot / CACHE).mkdir()
+        self._cgroup = Cgroup.create(limits.max_rss_mb + 512, 512) if limits.isolate else None
+        self.proc = subprocess.Popen(self._argv(), cwd=slot, stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                     start_new_session=True, env=dict(ENV_ALLOW))
+        threading.Thread(target=self._drain_stderr, daemon=True).start()
+
+    def _argv(self) -> list[str]:
+        java = ["java", f"-Xmx{self.limits.heap_mb}m", "-XX:+UseSerialGC",
+                f"-Dkotlin.home={self.paths.kotlin_home}", "-Didea.io.use.nio2=true",
+                "-cp", f"{self.paths.warm_classes}:{self.paths.lib('kotlin-compiler.jar')}",
+                install.SERVER_MAIN]
+        if not self.limits.isolate:
+            return java
+        # The service's own bwrap: the slot is its workspace, the toolchain read-only.
+        wrap = self._cgroup.enter_argv() if self._cgroup else []
+        sandbox = bwrap_argv(self.slot, self.paths.mounts(), LocalLimits(tmp_mb=512))
+        return wrap + sandbox + java
+
+    def _drain_stderr(self) -> None:
+        kept = 0
+        for chunk in iter(lambda: self.proc.stderr.read(4096), b""):
+            if kept < STDERR_KEEP:
+                self._stderr.append(chunk)
+                kept += len(chunk)
+
+    def stderr_tail(self) -> str:
+        return b"".join(self._stderr).decode("utf-8", "replace")[-500:]
+
+    @property
+    def worn_out(self) -> bool:
+        return (self.compilations >= self.limits.max_compilations
+                or self.rss_kb > self.limits.max_rss_mb * 1024)
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    # ------------------------------------------------------------ the slot
+    def reset_slot(self) -> None:
+        """Empty the slot but for the library part of the JS IR cache."""
+        for entry in self.slot.iterdir():
+            if entry.name != CACHE:
+                _remove(entry)
+        for version in (self.slot / CACHE).iterdir():
+            if not version.is_dir():
+                _remove(version)
+                continue
+            for module in version.iterdir():
+                if not module.name.startswith(LIBRARY_CACHE_PREFIXES):
+                    _remove(module)
+
+    # ------------------------------------------------------------ requests
+    def compile(self, kind: str, args: list[str], timeout_s: float) -> Reply:
+        """One compilation; ServiceFailed if the JVM dies or does not answer in time."""
+        if any("\n" in arg for arg in args):
+            raise ValueError("compiler arguments cannot hold newlines")
+        start = time.monotonic()
+        request = f"COMPILE {kind} {len(args)}\n" + "".join(f"{arg}\n" for arg in args)
+        try:
+            self.proc.stdin.write(request.encode("utf-8"))
+            self.proc.stdin.flush()
+        except (BrokenPipeError, OSError) as exc:
+            raise ServiceFailed(f"compile service is gone ({exc}); {self.stderr_tail()}") from None
+        deadline = start + timeout_s
+        header = self._read_line(deadline).split()
+        if len(header) != 4 or header[0] != "DONE":
+            raise ServiceFailed(f"compile service answered {' '.join(header)[:80]!r}")
+        exit_code, self.rss_kb, size = int(header[1]), int(header[2]), int(header[3])
+        body = self._read_exact(size, deadline)
+        self.compilations += 1
+        return Reply(exit_code, body.decode("utf-8", "replace"), time.monotonic() - start)
+
+    def _wait_readable(self, deadline: float) -> None:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0 or not select.select([self.proc.stdout], [], [], remaining)[0]:
+            raise ServiceFailed("compile service did not answer in time", hung=True)
+
+    def _read_line(self, deadline: float) -> str:
+        data = b""
+        while not data.endswith(b"\n"):
+            self._wait_readable(deadline)
+            byte = os.read(self.proc.stdout.fileno(), 1)
+            if not byte:
+                code = self.proc.wait()
+                raise ServiceFailed(f"compile service exited {code}: {self.stderr_tail()}")
+            data += byte
+        return data.decode("utf-8", "replace")
+
+    def _read_exact(self, size: int, deadline: float) -> bytes:
+        chunks, left = [], size
+        while left:
+            self._wait_readable(deadline)
+            chunk = os.read(self.proc.stdout.fileno(), min(left, 1 << 16))
+            if not chunk:
+                raise ServiceFailed(f"compile service died mid-answer: {self.stderr_tail()}")
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+
+    def stop(self) -> None:
+        """Kill the JVM, its bwrap and anything in its cgroup; the slot goes too."""
+        try:
+            os.killpg(self.proc.pid, 9)
+        except (ProcessLookupError, PermissionError):
+            pass
+        if self._cgroup:
+            self._cgroup.kill_all()
+        self.proc.wait()
+        for stream in (self.proc.stdin, self.proc.stdout):
+            try:
+                stream.close()
+            except OSError:
+                pass
+        if self._cgroup:
+            self._cgroup.remove()
+        shutil.rmtree(self.slot, ignore_errors=True)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+class ServicePool:
+    """Idle services, one per worker that needs one; a worn-out or broken one is replaced."""
+
+    def __init__(self, paths: ToolPaths, root: Path, limits: ServiceLimits = ServiceLimits()):
+        self.paths, self.root, self.limits = paths, root, limits
+        self._idle: list[CompileService] = []
+        self._all: set[CompileService] = set()
+        self._lock = threading.Lock()
+        self._next_slot = 0
+        self.restarts = 0
+
+    def acquire(self) -> CompileService:
+        with self._lock:
+            while self._idle:
+                service = self._idle.pop()
+                if service.alive():
+                    return service
+                self._all.discard(service)
+                service.stop()
+            self._next_slot += 1
+            slot = self.root / f"slot-{self._next_slot}"
+        service = CompileService(self.paths, slot, self.limits)
+        with self._lock:
+            self._all.add(service)
+        return service
+
+    def release(self, service: CompileService, broken: bool = False) -> None:
+        if broken or service.worn_out or not service.alive():
+            with self._lock:
+                self._all.discard(service)
+                self.restarts += 1
+            service.stop()
+            return
+        with self._lock:
+            self._idle.append(service)
+
+    def services(self) -> list[CompileService]:
+        with self._lock:
+            return list(self._all)
+
+    def close(self) -> None:
+        with self._lock:
+            services, self._all, self._idle = list(self._all), set(), []
+        for service in services:
+            service.stop()
+        shutil.rmtree(self.root, ignore_errors=True)

@@ -1,0 +1,162 @@
+"""The warm toolchain: compile steps go to a long-lived compiler JVM per worker.
+
+The steps are the cold toolchain's (kotlinc.compiler_args): the same arguments, handed to
+a CompileService (service.py) instead of a fresh `kotlinc` process, plus an IR cache for
+the JS link. Test steps still run with sandbox.exec, in the sample's own sandbox.
+
+A compile request copies the step's inputs (the .kt files it names, the klib it links)
+from the workspace into the service's slot and its output folder back, so the service
+never sees the workspace itself. A crash or hang of the service is not the sample's: the
+request is retried once on a fresh service, and a second crash is an InfraError.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from kateval.errors import InfraError, ToolchainError
+from kateval.sandbox import ExecResult
+from kateval.toolchains import Layout, Step, Timeouts
+from kateval.toolchains import kotlinc
+from kateval.toolchains.service import CACHE, CompileService, ServiceFailed, ServiceLimits, ServicePool
+
+WARM_PREFIX = "warm:"
+OUTPUT_FLAGS = ("-d", "-ir-output-dir")
+
+
+class WarmToolchain:
+    """Shared by every sample of a run; `session(root)` binds it to one workspace."""
+
+    name = "warm"
+
+    def __init__(self, paths: kotlinc.ToolPaths, limits: ServiceLimits = ServiceLimits()):
+        if not paths.warm_classes:
+            raise ToolchainError("the warm compile server is not built; run "
+                                 "`kateval toolchain install` (or use toolchain: kotlinc)")
+        self.paths = paths
+        self.pool = ServicePool(paths, Path(tempfile.mkdtemp(prefix="kateval-warm-")), limits)
+
+    def version(self) -> str:
+        return kotlinc.version_of(self.paths)
+
+    def session(self, root: Path) -> WarmSession:
+        return WarmSession(self, Path(root).resolve())
+
+    def close(self) -> None:
+        self.pool.close()
+
+
+class WarmSession:
+    """The Toolchain protocol for one attempt's workspace."""
+
+    name = "warm"
+
+    def __init__(self, toolchain: WarmToolchain, root: Path):
+        self.toolchain, self.root = toolchain, root
+
+    def version(self) -> str:
+        return self.toolchain.version()
+
+    def steps(self, root: Path, spec, layout: Layout, timeouts: Timeouts) -> list[Step]:
+        paths = self.toolchain.paths
+        framework = kotlinc.test_framework(root, spec)
+        targets = list(spec.targets)
+        args = kotlinc.compiler_args(root, targets, paths, framework)
+        steps = [Step("compile-jvm", "build", "jvm", [f"{WARM_PREFIX}jvm", *args.jvm],
+                      timeouts.build_s)]
+        if args.js_klib is not None and args.js_link is not None:
+            steps.append(Step("compile-js", "build", "js", [f"{WARM_PREFIX}js", *args.js_klib],
+                              timeouts.build_s))
+            # The stdlib and kotlin-test are lowered once per service, not once per sample.
+            steps.append(Step("link-js", "build", "js",
+                              [f"{WARM_PREFIX}js", *args.js_link, f"-Xcache-directory={CACHE}"],
+                              timeouts.build_s))
+        return steps + kotlinc.test_steps(root, targets, paths, framework, layout, timeouts)
+
+    def run(self, step: Step, sandbox) -> ExecResult:
+        if not step.argv[0].startswith(WARM_PREFIX):
+            return sandbox.exec(step.argv, timeout_s=step.timeout_s)
+        kind, args = step.argv[0][len(WARM_PREFIX):], step.argv[1:]
+        pool = self.toolchain.pool
+        notes = ""
+        for attempt in (1, 2):
+            service = pool.acquire()
+            try:
+                reply = self._compile_in(service, kind, args, step.timeout_s)
+            except ServiceFailed as exc:
+                pool.release(service, broken=True)
+                if attempt == 1:
+                    notes = f"[kateval: {exc}; retried on a fresh compile service]\n"
+                    continue
+                if exc.hung:  # twice in a row: the sources, as the cold path would time out
+                    return ExecResult(-9, "", notes + str(exc), True, step.timeout_s)
+                raise InfraError(f"{step.name}: the warm compile service failed twice: "
+                                 f"{exc}") from None
+            except BaseException:
+                pool.release(service, broken=True)
+                raise
+            pool.release(service)
+            return ExecResult(reply.exit_code, "", notes + reply.output, False, reply.duration_s)
+        raise AssertionError("unreachable")
+
+    def _compile_in(self, service: CompileService, kind: str, args: list[str], timeout_s: float):
+        service.reset_slot()
+        try:
+            for rel in _inputs(args):
+                _copy_in(self.root, service.slot, rel)
+            reply = service.compile(kind, args, timeout_s)
+            for rel in _outputs(args):
+                _copy_back(service.slot, self.root, rel)
+        finally:
+            if service.alive():
+                service.reset_slot()
+        return reply
+
+    def close(self) -> None:
+        pass
+
+
+def _inputs(args: list[str]) -> list[str]:
+    """Workspace-relative files and folders a compiler call reads: sources and -Xinclude."""
+    found = []
+    for arg in args:
+        if arg.startswith("-Xinclude="):
+            found.append(arg.split("=", 1)[1])
+        elif not arg.startswith("-") and arg.endswith(".kt") and not arg.startswith("/"):
+            found.append(arg)
+    return found
+
+
+def _outputs(args: list[str]) -> list[str]:
+    return [args[i + 1] for i, arg in enumerate(args[:-1]) if arg in OUTPUT_FLAGS]
+
+
+def _inside(base: Path, rel: str) -> Path:
+    path = (base / rel).resolve()
+    if not path.is_relative_to(base.resolve()):
+        raise ValueError(f"path escapes the workspace: {rel}")
+    return path
+
+
+def _copy_in(root: Path, slot: Path, rel: str) -> None:
+    """Copy one input; symlinks are never followed (a patch cannot make them, but the
+    compiler's own output folders are copied the same way)."""
+    src, dest = root / rel, _inside(slot, rel)
+    if src.is_symlink() or not src.exists():
+        return  # the compiler reports the missing file in the usual form
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    if src.is_dir():
+        shutil.copytree(src, dest, symlinks=True, dirs_exist_ok=True)
+    else:
+        shutil.copyfile(src, dest, follow_symlinks=False)
+
+
+def _copy_back(slot: Path, root: Path, rel: str) -> None:
+    src, dest = slot / rel, _inside(root, rel)
+    if not src.is_dir() or src.is_symlink():
+        return
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(src, dest, symlinks=True)
