@@ -196,9 +196,9 @@ class _Workers:
             except BaseException as exc:  # noqa: BLE001 - reported to the main thread
                 self.done.put((task, sample, exc))
 
-    def join(self, timeout_s: float) -> None:
+    def join(self, timeout_s: float, threads=None) -> None:
         deadline = time.monotonic() + timeout_s
-        for thread in self.threads:
+        for thread in self.threads if threads is None else threads:
             thread.join(max(0.0, deadline - time.monotonic()))
 
 
@@ -270,8 +270,11 @@ def _stop_now(plan: RunPlan, stop: threading.Event, live: "_LiveSandboxes",
     cancel = getattr(plan.solver, "cancel", None)
     if cancel is not None:
         cancel()
-    live.close_all()
-    workers.join(STOP_GRACE_S)  # workers that notice the stop clean up after themselves
+    # Workers whose sandbox was just killed (or is opening) notice the stop and clean up after
+    # themselves; one blocked in a model call cannot notice it (closing the client does not
+    # wake a blocked read) and holds nothing to clean up: it is abandoned, not waited for.
+    busy = live.close_all()
+    workers.join(STOP_GRACE_S, busy)
     live.close_all()  # and whatever opened in between
 
 
@@ -279,32 +282,62 @@ STOP_GRACE_S = 2.0
 
 
 class _LiveSandboxes:
-    """Remembers open sandboxes so a stopping run can kill what they run; once the run is
-    stopping, no new sandbox opens."""
+    """Remembers open sandboxes, and the worker holding each, so a stopping run can kill what
+    they run; once the run is stopping, no new sandbox opens."""
 
     def __init__(self, opener: SandboxOpener, stop: threading.Event):
         self._opener = opener
         self._stop = stop
-        self._open: list = []
+        self._open: dict = {}  # _Tracked sandbox -> the thread that opened it
+        self._opening: set = set()
         self._lock = threading.Lock()
 
     def open(self, root: Path):
         if self._stop.is_set():
             raise InfraError("run interrupted: no new sandbox")
-        sandbox, paths = self._opener(root)
+        me = threading.current_thread()
         with self._lock:
-            self._open.append(sandbox)
+            self._opening.add(me)
+        try:
+            sandbox, paths = self._opener(root)
+        finally:
+            with self._lock:
+                self._opening.discard(me)
+        tracked = _Tracked(sandbox, self._forget)
+        with self._lock:
+            self._open[tracked] = me
             stopping = self._stop.is_set()
         if stopping:
-            _close(sandbox)
+            _close(tracked)
             raise InfraError("run interrupted: sandbox closed")
-        return sandbox, paths
+        return tracked, paths
 
-    def close_all(self) -> None:
+    def _forget(self, tracked: "_Tracked") -> None:
         with self._lock:
-            sandboxes, self._open = self._open, []
+            self._open.pop(tracked, None)
+
+    def close_all(self) -> set:
+        """Close every open sandbox; the threads that held one or were opening one."""
+        with self._lock:
+            sandboxes, self._open = self._open, {}
+            threads = set(sandboxes.values()) | self._opening
         for sandbox in sandboxes:
             _close(sandbox)
+        return threads
+
+
+class _Tracked:
+    """A sandbox that leaves _LiveSandboxes when its worker closes it."""
+
+    def __init__(self, sandbox, forget: Callable):
+        self._sandbox, self._forget = sandbox, forget
+
+    def __getattr__(self, name: str):
+        return getattr(self._sandbox, name)
+
+    def close(self) -> None:
+        self._forget(self)
+        self._sandbox.close()
 
 
 def _close(sandbox) -> None:
