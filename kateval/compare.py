@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kateval.scoring import MODEL_OUTCOMES
+from kateval.scoring import MODEL_OUTCOMES, groups
 from kateval.scoring import percentile, task_interval
 
 BOOTSTRAP_RESAMPLES = 2000
@@ -234,6 +234,25 @@ def _delta(a: float | None, b: float | None) -> dict:
     return {"a": a, "b": b, "diff": None if a is None or b is None else b - a}
 
 
+def run_group_rates(run: RunData) -> dict[str, dict]:
+    """by_category / by_tag from summary.json; for an older summary, by category from the
+    results records (which carry the category but not the tags)."""
+    if "by_category" in run.summary:
+        return {"by_category": run.summary["by_category"], "by_tag": run.summary.get("by_tag", {})}
+    return groups(run.results)
+
+
+def group_changes(groups_a: dict[str, dict], groups_b: dict[str, dict]) -> dict[str, dict]:
+    """Per group (a category or a tag) in either run: pass rate in A and B, the change in
+    points (B - A), and graded samples on each side."""
+    out = {}
+    for name in sorted(set(groups_a) | set(groups_b)):
+        ga, gb = groups_a.get(name, {}), groups_b.get(name, {})
+        out[name] = _delta(ga.get("pass_rate"), gb.get("pass_rate")) | {
+            "graded_a": ga.get("graded", 0), "graded_b": gb.get("graded", 0)}
+    return out
+
+
 def compare_runs(a: RunData, b: RunData) -> dict:
     """Everything `kateval compare` prints: flips, the pass@1 difference with a paired bootstrap
     CI and McNemar's exact test over tasks, and per-role latency, throughput and cost changes."""
@@ -243,6 +262,7 @@ def compare_runs(a: RunData, b: RunData) -> dict:
     only_a = sum(1 for t in both if va[t] == "pass" and vb[t] == "fail")
     only_b = sum(1 for t in both if va[t] == "fail" and vb[t] == "pass")
     roles_a, roles_b = run_roles(a), run_roles(b)
+    groups_a, groups_b = run_group_rates(a), run_group_rates(b)
     roles = {}
     for role in sorted(set(roles_a) | set(roles_b)):
         ra, rb = roles_a.get(role, {}), roles_b.get(role, {})
@@ -258,4 +278,6 @@ def compare_runs(a: RunData, b: RunData) -> dict:
                     "p_value": mcnemar_exact(only_a, only_b)},
         "roles": roles,
         "cost_usd": _delta(run_cost(a), run_cost(b)),
+        "by_category": group_changes(groups_a["by_category"], groups_b["by_category"]),
+        "by_tag": group_changes(groups_a["by_tag"], groups_b["by_tag"]),
     }

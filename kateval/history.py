@@ -12,10 +12,12 @@ import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
+import yaml
+
 from kateval.compare import RunData
 from kateval.errors import ConfigError
 from kateval.runs import RunDir
-from kateval.scoring import summarize
+from kateval.scoring import groups, summarize
 
 DB_NAME = "kateval.db"
 SCHEMA_VERSION = 1
@@ -61,9 +63,25 @@ def _summary_from_results(run: RunDir, meta: dict, results: list[dict]) -> dict:
     suite = config.get("suite", {})
     attempts = 1 if config.get("mode") == "offline" else suite.get("max_attempts", 1)
     ks = [k for k in suite.get("k", [1]) if k <= suite.get("samples", 1)] or [1]
-    summary = summarize(results, ks, attempts)
+    summary = summarize(results, ks, attempts, task_info_of(meta, {r["task"] for r in results}))
     return summary | {"run_id": run.root.name, "suite": suite.get("name", "?"),
                       "planned": len(results), "complete": False}
+
+
+def task_info_of(meta: dict, task_ids: set[str]) -> dict[str, dict]:
+    """Category and tags of a run's tasks, read from their task.yaml in the run's tasks_dir
+    (results records carry no tags); a task whose folder is gone is left out."""
+    tasks_dir = Path(meta["tasks_dir"]) if meta.get("tasks_dir") else None
+    info = {}
+    for task in sorted(task_ids) if tasks_dir else []:
+        try:
+            spec = yaml.safe_load((tasks_dir / task / "task.yaml").read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+        if isinstance(spec, dict):
+            tags = spec.get("tags") if isinstance(spec.get("tags"), list) else []
+            info[task] = {"category": spec.get("category"), "tags": [str(t) for t in tags]}
+    return info
 
 
 def load_run(root: Path) -> RunData:
@@ -74,6 +92,8 @@ def load_run(root: Path) -> RunData:
     summary_path = run.root / "summary.json"
     summary = (json.loads(summary_path.read_text()) if summary_path.is_file()
                else _summary_from_results(run, meta, results))
+    if "by_category" not in summary:  # written before per-category results
+        summary |= groups(results, task_info_of(meta, {r["task"] for r in results}))
     return RunData(run_id=meta.get("run_id", run.root.name), meta=meta, summary=summary,
                    results=results, calls=read_calls(run.root), root=run.root)
 

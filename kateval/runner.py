@@ -21,7 +21,7 @@ from kateval.evaluate import SandboxOpener, Timeouts, evaluate_patch, write_json
 from kateval.grading import Grade
 from kateval.models import accounting
 from kateval.runs import RunDir
-from kateval.scoring import NOT_MODEL, summarize
+from kateval.scoring import NOT_MODEL, summarize, task_info
 from kateval.tasks import Task
 
 
@@ -353,7 +353,7 @@ NO_ISOLATION = "sandbox none: model code ran on this machine without isolation"
 def write_summary(plan: RunPlan) -> dict:
     latest = plan.run.latest_results()
     results = [latest[(t.id, n)] for t, n in plan.units() if (t.id, n) in latest]
-    summary = summarize(results, plan.suite.k, plan.max_attempts)
+    summary = summarize(results, plan.suite.k, plan.max_attempts, task_info(plan.tasks))
     models = plan.run.read_json("run.json")["config"].get("models") if plan.run.exists() else None
     prices = (models or {}).get("endpoints", {})
     sample_dirs = [plan.run.sample_dir(r["task"], r["sample"]) for r in results]

@@ -72,8 +72,39 @@ def task_interval(per_task: list[float], samples: int | None = None,
             "level": 0.95}
 
 
-def summarize(results: list[dict], ks: list[int], max_attempts: int) -> dict:
-    """Aggregate per-sample results (one dict per sample, the latest record each)."""
+def task_info(tasks) -> dict[str, dict]:
+    """Task id -> {"category", "tags"} from loaded tasks, for summarize's groups."""
+    return {t.id: {"category": t.spec.category, "tags": list(t.spec.tags)} for t in tasks}
+
+
+def _group_entry(rows: list[dict]) -> dict:
+    graded = [r for r in rows if r["status"] in MODEL_OUTCOMES]
+    passed = sum(r["status"] == "passed" for r in graded)
+    return {"tasks": len({r["task"] for r in rows}), "samples": len(rows), "graded": len(graded),
+            "passed": passed, "pass_rate": passed / len(graded) if graded else None}
+
+
+def groups(results: list[dict], info: dict[str, dict] | None = None) -> dict[str, dict]:
+    """Pass rates per category and per tag: {"by_category": {name: entry}, "by_tag": ...},
+    each entry {tasks, samples, graded, passed, pass_rate}. Categories and tags come from
+    `info` (the task specs; results records carry no tags), else from the record's own
+    category; a task in several tags counts in each of them."""
+    info = info or {}
+    by_category: dict[str, list[dict]] = defaultdict(list)
+    by_tag: dict[str, list[dict]] = defaultdict(list)
+    for r in results:
+        known = info.get(r["task"], {})
+        by_category[known.get("category") or r.get("category") or "unknown"].append(r)
+        for tag in dict.fromkeys(known.get("tags") or []):
+            by_tag[tag].append(r)
+    return {"by_category": {name: _group_entry(rows) for name, rows in sorted(by_category.items())},
+            "by_tag": {name: _group_entry(rows) for name, rows in sorted(by_tag.items())}}
+
+
+def summarize(results: list[dict], ks: list[int], max_attempts: int,
+              info: dict[str, dict] | None = None) -> dict:
+    """Aggregate per-sample results (one dict per sample, the latest record each). `info`
+    (see task_info) gives each task's category and tags for by_category and by_tag."""
     by_task: dict[str, list[dict]] = defaultdict(list)
     for r in results:
         by_task[r["task"]].append(r)
@@ -114,5 +145,6 @@ def summarize(results: list[dict], ks: list[int], max_attempts: int) -> dict:
             "max": max(durations) if durations else None,
         },
         "intervals": {name: task_interval(v, len(graded)) for name, v in pass_k.items()},
+        **groups(results, info),
         "tasks": per_task,
     }

@@ -75,3 +75,24 @@ def test_context_exceeded_is_in_the_denominator_and_flip_to_passed_does_not_cras
     s = summarize(results, [1], 2)
     assert s["graded"] == 2 and s["pass_rate"] == 0.5 and s["context_exceeded"] == 1
     assert s["pass_rate_1"] == 0.5
+
+
+def test_groups_count_a_task_in_its_category_and_each_of_its_tags():
+    from kateval.scoring import groups
+
+    results = [{"task": "a", "status": "passed"}, {"task": "a", "status": "tests_failed"},
+               {"task": "b", "status": "passed", "category": "parsing"},
+               {"task": "c", "status": "infra_error", "category": "bug-fix"},
+               {"task": "d", "status": "timeout"}]
+    info = {"a": {"category": "collections", "tags": ["ui-state", "lists", "ui-state"]},
+            "b": {"category": None, "tags": ["lists"]}}
+    g = groups(results, info)
+    assert g["by_category"] == {
+        "bug-fix": {"tasks": 1, "samples": 1, "graded": 0, "passed": 0, "pass_rate": None},
+        "collections": {"tasks": 1, "samples": 2, "graded": 2, "passed": 1, "pass_rate": 0.5},
+        "parsing": {"tasks": 1, "samples": 1, "graded": 1, "passed": 1, "pass_rate": 1.0},
+        "unknown": {"tasks": 1, "samples": 1, "graded": 1, "passed": 0, "pass_rate": 0.0}}
+    assert g["by_tag"]["lists"] == {"tasks": 2, "samples": 3, "graded": 3, "passed": 2,
+                                    "pass_rate": 2 / 3}
+    assert g["by_tag"]["ui-state"]["samples"] == 2  # a duplicated tag counts once
+    assert summarize(results, [1], 1, info)["by_tag"] == g["by_tag"]

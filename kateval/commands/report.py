@@ -129,6 +129,39 @@ def _fmt(value) -> str:
     return "-" if value is None else fmt_num(value) if isinstance(value, float) else str(value)
 
 
+def _change(d: dict) -> str:
+    if d["diff"] is None:
+        return "-"
+    points = 100 * d["diff"]
+    color = "red" if points < 0 else "green" if points > 0 else "default"
+    return f"[{color}]{points:+.1f}[/]"
+
+
+def _group_table(title: str, kind: str, changes: dict[str, dict]) -> Table:
+    table = Table(title=title)
+    for column in (kind, "A", "B", "change (points)", "graded A / B"):
+        table.add_column(column)
+    for name, d in changes.items():
+        table.add_row(name, _pct(d["a"]), _pct(d["b"]), _change(d),
+                      f"{d['graded_a']} / {d['graded_b']}")
+    return table
+
+
+TAGS_SHOWN = 15
+
+
+def _print_groups(console: Console, result: dict) -> None:
+    """Pass rate per category, and the tags that moved most (there are many tags)."""
+    if result["by_category"]:
+        console.print(_group_table("pass rate by category (A -> B)", "category",
+                                   result["by_category"]))
+    moved = sorted(((name, d) for name, d in result["by_tag"].items() if d["diff"]),
+                   key=lambda item: (-abs(item[1]["diff"]), item[0]))[:TAGS_SHOWN]
+    if moved:
+        console.print(_group_table(f"tags that moved most (up to {TAGS_SHOWN})", "tag",
+                                   dict(moved)))
+
+
 def compare_command(console: Console, *, run_a: str, run_b: str, runs_dir: Path) -> dict:
     """Print per-task flips, the pass@1 difference with its CI and p-value, and role changes."""
     db_path = runs_dir / history.DB_NAME
@@ -147,6 +180,7 @@ def compare_command(console: Console, *, run_a: str, run_b: str, runs_dir: Path)
                       f"{100 * p['ci_low']:+.1f} to {100 * p['ci_high']:+.1f})")
     console.print(f"McNemar exact test: {m['a_only']} pass->fail, {m['b_only']} fail->pass over "
                   f"{m['pairs']} tasks, p = {m['p_value']:.3g}")
+    _print_groups(console, result)
     f = result["flips"]
     table = Table(title="per-task flips")
     for column in ("task", "A", "B"):

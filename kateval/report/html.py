@@ -53,6 +53,7 @@ details.task>summary{cursor:pointer;font-weight:600}
 .badge{display:inline-block;border-radius:4px;padding:0 6px;color:#fff;font-size:12px;
   font-weight:600}
 .note{color:var(--muted)}
+.rate{display:inline-block;height:9px;background:var(--ok);border-radius:2px;margin-right:6px}
 """
 
 
@@ -209,6 +210,33 @@ def _grid(tasks: list[dict]) -> str:
             f'<p class="note">{legend}</p>')
 
 
+def _group_table(kind: str, entries: dict[str, dict]) -> str:
+    head = (f"<tr><th>{esc(kind)}</th><th>tasks</th><th>samples</th><th>graded</th>"
+            "<th>passed</th><th>pass rate</th></tr>")
+    rows = []
+    for name, g in entries.items():
+        rate = g.get("pass_rate")
+        bar = (f'<span class="rate" style="width:{round(60 * rate)}px"></span>'
+               if rate else "")
+        rows.append(f"<tr><td>{esc(name)}</td><td class=num>{g.get('tasks', '')}</td>"
+                    f"<td class=num>{g.get('samples', 0)}</td><td class=num>"
+                    f"{g.get('graded', 0)}</td><td class=num>{g.get('passed', 0)}</td>"
+                    f"<td>{bar}{_pct(rate)}</td></tr>")
+    return f'<table class="groups">{head}{"".join(rows)}</table>'
+
+
+def _groups(summary: dict) -> str:
+    """Pass rates per category and per tag (a task counts in each of its tags)."""
+    categories, tags = summary.get("by_category") or {}, summary.get("by_tag") or {}
+    if not categories and not tags:
+        return "<p class='note'>No per-category results in this summary.</p>"
+    parts = [_group_table("category", categories)] if categories else []
+    if tags:
+        parts.append("<p class='note'>By tag (a task counts once in each of its tags):</p>"
+                     + _group_table("tag", tags))
+    return "".join(parts)
+
+
 def _roles(roles: dict, calls: list[dict]) -> str:
     if not roles and not calls:
         return ("<p class='note'>No model calls recorded (offline run: gold patches, "
@@ -299,6 +327,7 @@ def render(run: RunData, tasks: list[dict], *, cis: dict, roles: dict,
            gate: dict | None = None, variants: tuple[list[dict], list[dict]] | None = None) -> str:
     """The whole page. `variants` is (variant rows, scatter points) from report.variants."""
     body = [_header(run), _gate(gate), "<h2>Headline</h2>", _headline(run, cis), _charts(run),
+            "<h2>By category and tag</h2>", _groups(run.summary),
             "<h2>Tasks × samples</h2>", _grid(tasks),
             "<h2>Model calls</h2>", _roles(roles, run.calls)]
     if variants:

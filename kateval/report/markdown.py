@@ -48,6 +48,14 @@ def _variant_lines(variants: list[dict]) -> list[str]:
     return lines + [""]
 
 
+def _group_lines(title: str, kind: str, entries: dict[str, dict]) -> list[str]:
+    lines = [f"## {title}", "", f"| {kind} | tasks | passed | pass rate |", "|---|---|---|---|"]
+    for name, g in entries.items():
+        lines.append(f"| {name} | {g.get('tasks', '')} | {g.get('passed', 0)}/"
+                     f"{g.get('graded', 0)} | {_pct(g.get('pass_rate'))} |")
+    return lines + [""]
+
+
 def render(summary: dict, run_meta: dict, *, cis: dict | None = None, roles: dict | None = None,
            gate: dict | None = None, variants: list[dict] | None = None) -> str:
     """The markdown report. run_meta is run.json's "config" (mode, sandbox, ...)."""
@@ -82,6 +90,10 @@ def render(summary: dict, run_meta: dict, *, cis: dict | None = None, roles: dic
     lines += ["", "## Statuses", "", "| status | samples |", "|---|---|"]
     lines += [f"| {s} | {n} |" for s, n in sorted(summary["statuses"].items())]
     lines.append("")
+    if summary.get("by_category"):
+        lines += _group_lines("By category", "category", summary["by_category"])
+    if summary.get("by_tag"):
+        lines += _group_lines("By tag", "tag", summary["by_tag"])
     if roles:
         lines += _role_lines(roles)
     if variants:

@@ -8,7 +8,8 @@ import random
 from pathlib import Path
 
 from kateval.config import Suite
-from kateval.scoring import summarize
+from kateval.scoring import summarize, task_info
+from kateval.tasks import load_task
 
 REPO = Path(__file__).resolve().parents[2]
 TASKS_DIR = REPO / "tasks"
@@ -75,6 +76,7 @@ def make_run(runs_dir: Path, run_id: str, outcomes: dict[str, list[str]], *, sui
     """A run folder. outcomes: task -> one entry per sample, attempts joined by '>'
     (e.g. 'tests_failed>passed'; 'fallback:passed' marks an attempt the fallback produced)."""
     rng = random.Random(run_id)
+    specs = {t: load_task(TASKS_DIR / t).spec for t in outcomes}
     root = Path(runs_dir) / run_id
     samples = max(len(v) for v in outcomes.values())
     config = Suite(name=suite, tasks=sorted(outcomes), tasks_dir=str(TASKS_DIR), samples=samples,
@@ -112,10 +114,11 @@ def make_run(runs_dir: Path, run_id: str, outcomes: dict[str, list[str]], *, sui
                             "attempts": attempts, "producer": attempts[-1]["producer"],
                             "pass_attempt": len(attempts) if last == "passed" else None,
                             "duration_s": sum(x["duration_s"] for x in attempts),
-                            "finished_at": started_at, "category": "single-function",
-                            "difficulty": "easy"})
+                            "finished_at": started_at, "category": specs[task].category,
+                            "difficulty": specs[task].difficulty})
     (root / "results.jsonl").write_text("".join(json.dumps(r) + "\n" for r in results))
-    summary = summarize(results, config.k, config.max_attempts if mode == "models" else 1)
+    summary = summarize(results, config.k, config.max_attempts if mode == "models" else 1,
+                        task_info(load_task(TASKS_DIR / t) for t in sorted(outcomes)))
     summary |= {"run_id": run_id, "suite": suite, "planned": len(results), "complete": True}
     (root / "summary.json").write_text(json.dumps(summary, indent=2))
     return root

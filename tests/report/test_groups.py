@@ -1,0 +1,116 @@
+"""Per-category and per-tag results: summary.json (runner.write_summary), report.html,
+report.md and `kateval compare`, over run folders built from the real tasks' specs."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from kateval.commands.report import write_reports
+from kateval.compare import compare_runs
+from kateval.config import Suite
+from kateval.history import load_run
+from kateval.runner import RunPlan, write_summary
+from kateval.runs import RunDir
+from kateval.tasks import load_task
+from tests.conftest import run_cli
+
+from .kv_runs import TASKS_DIR, make_run
+
+# Categories and tags of these tasks (tasks/*/task.yaml): two single-function tasks, one
+# data-modelling, one parsing; "rounding" is a tag of fn-billable-weight and model-invoice-lines.
+OUTCOMES = {"fn-add-business-days": ["passed", "passed"],
+            "fn-billable-weight": ["passed", "tests_failed"],
+            "model-invoice-lines": ["build_failed", "infra_error"],
+            "parse-maven-coordinates": ["passed", "passed"]}
+
+
+def _rewrite_summary(root):
+    """summary.json as runner.write_summary writes it for these tasks."""
+    meta = json.loads((root / "run.json").read_text())
+    suite = Suite.model_validate(meta["config"]["suite"])
+    tasks = [load_task(TASKS_DIR / t) for t in sorted(OUTCOMES)]
+    write_summary(RunPlan(suite, tasks, RunDir(root), None, None, suite.max_attempts))
+    return json.loads((root / "summary.json").read_text())
+
+
+def test_summary_json_has_pass_rates_by_category_and_tag_from_the_task_specs(tmp_path):
+    summary = _rewrite_summary(make_run(tmp_path, "r", OUTCOMES))
+    cats = summary["by_category"]
+    assert set(cats) == {"single-function", "data-modelling", "parsing"}
+    assert cats["single-function"] == {"tasks": 2, "samples": 4, "graded": 4, "passed": 3,
+                                       "pass_rate": 0.75}
+    # the infra_error sample is counted as a sample but not graded
+    assert cats["data-modelling"] == {"tasks": 1, "samples": 2, "graded": 1, "passed": 0,
+                                      "pass_rate": 0.0}
+    assert cats["parsing"]["pass_rate"] == 1.0
+    tags = summary["by_tag"]
+    assert tags["rounding"] == {"tasks": 2, "samples": 4, "graded": 3, "passed": 1,
+                                "pass_rate": 1 / 3}
+    assert tags["build-tooling"]["passed"] == 2 and tags["dates"]["graded"] == 2
+    spec_tags = {tag for t in OUTCOMES for tag in load_task(TASKS_DIR / t).spec.tags}
+    assert set(tags) == spec_tags
+
+
+def _rows(html: str, table_header: str) -> dict[str, list[str]]:
+    """name -> the other cells of each row of the table whose first header cell is given."""
+    tables = re.findall(r'<table class="groups">(.*?)</table>', html, re.S)
+    table = next(t for t in tables if t.startswith(f"<tr><th>{table_header}</th>"))
+    rows = {}
+    for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]:
+        cells = [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+        rows[cells[0]] = cells[1:]
+    return rows
+
+
+def test_reports_group_results_by_category_and_tag(tmp_path):
+    root = make_run(tmp_path, "r", OUTCOMES)
+    _rewrite_summary(root)
+    paths = write_reports(load_run(root))
+    html = paths["report.html"].read_text()
+    assert "<h2>By category and tag</h2>" in html
+    categories = _rows(html, "category")
+    # tasks, samples, graded, passed, pass rate
+    assert categories["single-function"] == ["2", "4", "4", "3", "75.0%"]
+    assert categories["data-modelling"] == ["1", "2", "1", "0", "0.0%"]
+    assert _rows(html, "tag")["rounding"] == ["2", "4", "3", "1", "33.3%"]
+    md = paths["report.md"].read_text()
+    assert "| single-function | 2 | 3/4 | 75.0% |" in md
+    assert "| rounding | 2 | 1/3 | 33.3% |" in md
+    assert md.index("## By category") < md.index("## By tag") < md.index("## Tasks")
+
+
+def test_a_summary_without_groups_gets_them_from_the_task_specs(tmp_path):
+    root = make_run(tmp_path, "old", OUTCOMES)
+    path = root / "summary.json"
+    old = {k: v for k, v in json.loads(path.read_text()).items()
+           if k not in ("by_category", "by_tag")}
+    path.write_text(json.dumps(old))
+    run = load_run(root)
+    assert run.summary["by_category"]["parsing"]["passed"] == 2
+    assert run.summary["by_tag"]["rounding"]["graded"] == 3
+    write_reports(run)
+    assert "by_tag" in json.loads(path.read_text())
+
+
+def test_compare_shows_the_pass_rate_change_per_category(tmp_path):
+    base = dict(OUTCOMES, **{"model-invoice-lines": ["passed", "passed"]})
+    cand = dict(OUTCOMES, **{"model-invoice-lines": ["tests_failed", "passed"],
+                             "parse-maven-coordinates": ["passed", "timeout"]})
+    make_run(tmp_path, "base", base)
+    make_run(tmp_path, "cand", cand)
+    result = compare_runs(load_run(tmp_path / "base"), load_run(tmp_path / "cand"))
+    cats = result["by_category"]
+    assert cats["data-modelling"]["a"] == 1.0 and cats["data-modelling"]["b"] == 0.5
+    assert cats["data-modelling"]["diff"] == -0.5
+    assert cats["parsing"]["diff"] == -0.5 and cats["single-function"]["diff"] == 0.0
+    assert result["by_tag"]["money"]["diff"] == -0.5
+    proc = run_cli("compare", "base", "cand", "--runs-dir", str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "pass rate by category" in out
+    line = next(l for l in out.splitlines() if "data-modelling" in l)
+    assert "100.0%" in line and "50.0%" in line and "-50.0" in line
+    assert "tags that moved most" in out and "money" in out
+    # tags whose pass rate did not move are not listed
+    assert not any("dates" in l for l in out.splitlines())
