@@ -1,7 +1,8 @@
 """The kotlin-jvm sandbox image: its inputs, their content hash (the tag), and how to build it.
 
-Inputs are sandboxes/kotlin-jvm/Dockerfile, the host's kotlinc install, the JUnit console jar
-and an (optional) pre-warmed Gradle dependency cache. The tag is `kateval/kotlin-jvm:<hash12>`
+Inputs are sandboxes/kotlin-jvm/Dockerfile, the host's kotlinc install, the JUnit console jar,
+the JS test runner (mocha, from `kateval toolchain install`) and an (optional) pre-warmed
+Gradle dependency cache. The tag is `kateval/kotlin-jvm:<hash12>`
 over all of them, so a changed input means a new tag and an unchanged one reuses the image.
 
 The base comes from a registry (debian:bookworm-slim) when one answers; otherwise from
@@ -29,7 +30,7 @@ IMAGE_REPO = "kateval/kotlin-jvm"
 BASE_REPO = "kateval/kotlin-jvm-base"
 REGISTRY_BASE = "debian:bookworm-slim"
 DEBIAN_SUITE = "bookworm"
-BASE_PACKAGES = ["openjdk-17-jre-headless"]
+BASE_PACKAGES = ["openjdk-17-jre-headless", "nodejs"]  # node runs the JS tests (mocha)
 DEFAULT_MIRROR = "http://deb.debian.org/debian"
 GRADLE_NOTE = b"Pre-warmed Gradle dependency cache (GRADLE_RO_DEP_CACHE); empty for kotlinc.\n"
 Log = Callable[[str], None]
@@ -114,6 +115,10 @@ def image_inputs(paths: kotlinc.ToolPaths | None = None, dockerfile_dir: Path | 
                *_tree("kotlinc", Path(paths.kotlin_home)),
                Entry("junit/junit-platform-console-standalone.jar",
                      source=Path(paths.junit_console))]
+    if paths.js_runner:
+        entries += list(_tree("js-runner", Path(paths.js_runner)))
+    else:  # COPY needs the folder; the JS test step then fails, which doctor explains
+        entries.append(Entry("js-runner/README", data=b"run `kateval toolchain install`\n"))
     if gradle is not None:
         entries += list(_tree("gradle-ro-cache", gradle))
     else:  # COPY needs the folder to exist; a note keeps it non-empty

@@ -1,0 +1,104 @@
+"""Cold (kotlinc) against warm toolchain, side by side, on the core suite's gold patches.
+
+    python bench/toolchain_bench.py [--tasks 8] [--rounds 1] [--toolchains kotlinc,warm]
+
+One core (the process pins itself to CPU 0, like `taskset -c 0`; every compiler, JUnit and
+node process inherits that), concurrency 1, the local bwrap sandbox. Each sample is the
+full evaluate_patch path: workspace, gold patch, hidden tests, compile JVM + JS (klib and
+executable module), JUnit on the JVM and mocha on Node. Tasks alternate cold, warm, so a
+busy neighbour slows both alike. The warm toolchain's first sample starts its service and
+is reported apart (a worker pays it once per run, or once per restart).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from kateval.config import Suite  # noqa: E402
+from kateval.evaluate import Timeouts, evaluate_patch  # noqa: E402
+from kateval.sandbox.factory import make_opener  # noqa: E402
+from kateval.tasks import load_task  # noqa: E402
+
+# The core suite as of e99bf45 (`git show e99bf45:tasks`): tasks added since are new.
+CORE_TASKS = (
+    "bugfix-build-dirty-propagation", "bugfix-token-bucket-refill", "coll-build-waves",
+    "coll-timesheet-summary", "flow-cursor-pagination", "flow-singleflight-loader",
+    "fn-add-business-days", "fn-billable-weight", "fn-prorate-discount",
+    "fsm-ota-firmware-update", "fsm-otp-verification", "gen-span-set",
+    "gen-validated-accumulate", "model-invoice-lines", "model-iot-readings",
+    "model-shipment-tracking", "multi-library-loan-renewals", "multi-template-filters",
+    "parse-byte-ranges", "parse-dotenv-file", "parse-maven-coordinates",
+    "platform-accent-folding-slugs", "platform-chunked-blob-store",
+    "platform-fixed-decimal-amounts",
+)
+TIMEOUTS = Timeouts(build_s=600, test_s=120)
+
+
+def one_sample(task, opener) -> tuple[float, dict[str, float], str]:
+    with tempfile.TemporaryDirectory(prefix="kateval-tcbench-") as tmp:
+        start = time.monotonic()
+        grade = evaluate_patch(task, task.gold_patch, Path(tmp) / "a", opener, TIMEOUTS)
+        wall = time.monotonic() - start
+        steps = json.loads((Path(tmp) / "a" / "steps.json").read_text())
+    return wall, {s["name"]: s["duration_s"] for s in steps}, grade.status
+
+
+def median(values: list[float]) -> str:
+    return f"{statistics.median(values):6.2f}" if values else "     -"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tasks", type=int, default=len(CORE_TASKS),
+                        help="the first N core tasks (a fixed subset)")
+    parser.add_argument("--rounds", type=int, default=1, help="samples per task and toolchain")
+    parser.add_argument("--toolchains", default="kotlinc,warm")
+    parser.add_argument("--all-cores", action="store_true", help="do not pin to CPU 0")
+    args = parser.parse_args()
+    if not args.all_cores:
+        os.sched_setaffinity(0, {0})
+    names = args.toolchains.split(",")
+    openers = {n: make_opener("local", Suite(name="bench", toolchain=n), f"bench-{n}")
+               for n in names}
+    tasks = [load_task(REPO / "tasks" / t) for t in CORE_TASKS[: args.tasks]]
+    walls: dict[str, list[float]] = defaultdict(list)
+    steps: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    statuses: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    if "warm" in openers:
+        wall, _, status = one_sample(tasks[0], openers["warm"])
+        print(f"warm service start + first sample ({tasks[0].id}): {wall:.2f} s ({status})")
+    for task in tasks:
+        for _ in range(args.rounds):
+            for name in names:
+                wall, durations, status = one_sample(task, openers[name])
+                walls[name].append(wall)
+                statuses[name][status] += 1
+                for step, seconds in durations.items():
+                    steps[name][step].append(seconds)
+                print(f"  {task.id:34s} {name:8s} {wall:6.2f} s  {status}", flush=True)
+    step_names = list(dict.fromkeys(s for n in names for s in steps[n]))
+    print(f"\nper-step medians (s), {len(tasks)} tasks x {args.rounds}, one core, concurrency 1")
+    print(f"{'step':14s}" + "".join(f"{n:>10s}" for n in names))
+    for step in step_names:
+        print(f"{step:14s}" + "".join(f"{median(steps[n][step]):>10s}" for n in names))
+    print(f"{'per sample':14s}" + "".join(f"{median(walls[n]):>10s}" for n in names))
+    for name in names:
+        print(f"{name}: statuses {dict(statuses[name])}")
+    if len(names) == 2 and walls[names[0]] and walls[names[1]]:
+        ratio = statistics.median(walls[names[0]]) / statistics.median(walls[names[1]])
+        print(f"ratio {names[0]}/{names[1]}: {ratio:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,118 @@
+"""The warm service's life cycle, with a real compiler JVM in a real bwrap."""
+
+from __future__ import annotations
+
+import os
+import signal
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from kateval.evaluate import evaluate_patch
+from kateval.sandbox.local import LocalSandbox
+from kateval.toolchains import registry
+from kateval.toolchains.service import CACHE, LIBRARY_CACHE_PREFIXES, ServiceLimits
+from kateval.toolchains.warm import WarmToolchain
+from tests.toolchains.conftest import TIMEOUTS, fixture_task
+
+pytestmark = pytest.mark.slow
+
+
+def _server_pids(ancestor: int) -> list[int]:
+    """The compile server JVMs below `ancestor` (bwrap runs them in a pid namespace)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes()
+            pid = int(entry.name)
+        except OSError:
+            continue
+        if b"kateval.warm.CompileServerKt" in cmdline and b"java" in cmdline.split(b"\0")[0]:
+            parent = pid
+            while parent > 1:
+                if parent == ancestor:
+                    found.append(pid)
+                    break
+                try:
+                    stat = Path(f"/proc/{parent}/stat").read_text()
+                except OSError:
+                    break
+                parent = int(stat.rsplit(")", 1)[1].split()[1])
+    return found
+
+
+def _opener(toolchain: WarmToolchain):
+    def open_local(root: Path):
+        sandbox = LocalSandbox(root, ro_paths=toolchain.paths.mounts())
+        return sandbox, registry.for_workspace(toolchain, root)
+    return open_local
+
+
+def test_killing_the_compiler_mid_run_loses_no_sample(toolchain, tmp_path):
+    warm = WarmToolchain(toolchain, ServiceLimits())
+    task = fixture_task("kmp-percent")
+    graded = {}
+    worker = threading.Thread(target=lambda: graded.update(grade=evaluate_patch(
+        task, task.gold_patch, tmp_path / "attempt", _opener(warm), TIMEOUTS)))
+    try:
+        worker.start()
+        deadline = time.monotonic() + 120
+        victims: list[int] = []
+        while not victims and time.monotonic() < deadline:
+            services = warm.pool.services()
+            victims = [pid for s in services for pid in _server_pids(s.proc.pid)]
+            time.sleep(0.2)
+        assert victims, "no compile server started"
+        time.sleep(1.0)  # inside its first compilation: a JVM start alone takes longer
+        os.kill(victims[0], signal.SIGKILL)
+        worker.join(900)
+        assert not worker.is_alive()
+    finally:
+        worker.join(900)
+        warm.close()
+    grade = graded["grade"]
+    assert grade.status == "passed", grade.detail
+    assert warm.pool.restarts >= 1
+    assert "retried on a fresh compile service" in (tmp_path / "attempt" / "build.log").read_text()
+
+
+def test_nothing_of_a_sample_stays_in_the_slot(evaluate, openers):
+    """After a sample, a service's slot holds only the stdlib/kotlin-test IR cache."""
+    task = fixture_task("kmp-percent")
+    evaluate("warm", task, "gold", task.gold_patch)
+    pools = [tc.pool for tc in _warm_toolchains()]
+    slots = [s.slot for pool in pools for s in pool.services()]
+    assert slots
+    for slot in slots:
+        assert [p.name for p in slot.iterdir()] == [CACHE]
+        for version in (slot / CACHE).iterdir():
+            assert all(m.name.startswith(LIBRARY_CACHE_PREFIXES) for m in version.iterdir())
+
+
+def _warm_toolchains() -> list[WarmToolchain]:
+    import gc
+
+    return [o for o in gc.get_objects() if isinstance(o, WarmToolchain) and o.pool.services()]
+
+
+def test_worn_out_service_is_replaced(toolchain):
+    warm = WarmToolchain(toolchain, ServiceLimits(max_compilations=1))
+    try:
+        work = Path(tempfile.mkdtemp(prefix="kateval-worn-"))
+        (work / "A.kt").write_text("fun a() = 1\n")
+        session = warm.session(work)
+        from kateval.toolchains import Step
+
+        step = Step("compile-jvm", "build", "jvm", ["warm:jvm", "-d", "out", "A.kt"], 300)
+        first = session.run(step, sandbox=None)
+        second = session.run(step, sandbox=None)
+        assert (first.returncode, second.returncode) == (0, 0), first.stderr + second.stderr
+        assert (work / "out" / "AKt.class").is_file()
+        assert warm.pool.restarts == 2  # each service retired after its one compilation
+    finally:
+        warm.close()
