@@ -41,6 +41,8 @@ def run(
     max_drop: float = typer.Option(0.05, "--max-drop", help="Largest allowed pass@1 drop vs the baseline."),
     replay: Optional[Path] = typer.Option(None, "--replay", help="Answer every model call from this run folder's cache; no endpoint is called."),
     force: bool = typer.Option(False, "--force", help="Resume even though task files or the compiler changed since the run began."),
+    executor: Optional[str] = typer.Option(None, "--executor", help="local | ray (overrides the suite)."),
+    ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Ray cluster (GCS host:port) for --executor ray; default: auto, the cluster this host is in."),
 ) -> None:
     """Run a suite: plan, build, test and grade every sample, then summarize."""
     from kateval.commands.gate import preflight
@@ -50,7 +52,8 @@ def run(
         preflight(runs_dir, baseline, max_drop)
     run_root = run_command(console, RunRequest(
         suite=suite, models=models, runs_dir=runs_dir, offline=offline, dry_run=dry_run,
-        run_id=run_id, sandbox=sandbox, replay=replay, force=force))
+        run_id=run_id, sandbox=sandbox, replay=replay, force=force, executor=executor,
+        ray_address=ray_address))
     if run_root is not None:
         from kateval.commands.gate import after_run
 
@@ -123,6 +126,18 @@ def compare(run_a: str = typer.Argument(..., help="Baseline run id or folder."),
     compare_command(console, run_a=run_a, run_b=run_b, runs_dir=runs_dir)
 
 
+@app.command("import")
+def import_(
+    fmt: str = typer.Argument(..., metavar="FORMAT", help="exercism | multipl-e"),
+    source: Path = typer.Argument(..., help="A local copy of the benchmark (folder or file)."),
+    into: Path = typer.Option(..., "--into", help="Folder the tasks (and a suite) are written to."),
+) -> None:
+    """Turn a local copy of an existing benchmark into kateval tasks."""
+    from kateval.importers import import_command
+
+    import_command(console, fmt, source, into)
+
+
 @sandbox_app.command("build")
 def sandbox_build(force: bool = typer.Option(False, "--force", help="Rebuild even if the tag exists.")) -> None:
     """Build the kotlin-jvm sandbox image (Dockerfile, or debootstrap without a registry)."""
@@ -162,11 +177,14 @@ def endpoints_bench(
 
 
 @app.command()
-def doctor() -> None:
+def doctor(
+    executor: str = typer.Option("local", "--executor", help="ray: also list the cluster's nodes, slots and toolchains."),
+    ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Ray cluster for --executor ray (default: auto)."),
+) -> None:
     """List every prerequisite, its version, and how to fix what is missing."""
     from kateval.commands.doctor import doctor_command
 
-    doctor_command(console)
+    doctor_command(console, executor, ray_address)
 
 
 @toolchain_app.command("install")

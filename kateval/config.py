@@ -150,7 +150,10 @@ class Suite(Strict):
     """Where untrusted code runs: local (bubblewrap), docker, or none (no isolation; the
     summary and report say so)."""
     concurrency: int = Field(2, ge=1)
-    """Samples evaluated at once."""
+    """Samples evaluated at once (with executor local; under ray, one per cluster slot)."""
+    executor: Literal["local", "ray"] = "local"
+    """Where samples run: local (threads of this process) or ray (one actor per `kateval_slot`
+    resource of a Ray cluster; see README, "Beyond one machine")."""
     build_timeout_s: float | None = Field(None, gt=0)
     """Override every task's per-step build timeout."""
     test_timeout_s: float | None = Field(None, gt=0)
@@ -226,6 +229,13 @@ class TaskSpec(Strict):
     test_framework: Literal["junit4", "junit5"] | None = None
     """JVM test framework. Default: what Gradle would use with the repo's build file, JUnit 5
     when it calls useJUnitPlatform(), else JUnit 4 (kotlin-test-junit)."""
+    toolchain: Literal["warm", "kotlinc", "gradle"] | None = None
+    """The toolchain the task was made for (`kateval task new` writes gradle). A record, not a
+    choice: the suite's `toolchain:` builds every task; a task that needs nothing beyond the
+    standard library builds under all three."""
+    gradle_tasks: dict[Literal["jvm", "js"], str] = {}
+    """Under toolchain gradle, the Gradle test task of each target. Default: jvmTest, and
+    jsNodeTest for js (a KMP project); a plain Java project uses {jvm: test}."""
 
     @field_validator("targets")
     @classmethod

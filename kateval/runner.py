@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import queue
 import shutil
 import threading
 import time
-import dataclasses
 import traceback
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -17,10 +15,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from kateval.config import Suite
 from kateval.errors import InfraError, KatevalError
+from kateval.executors import SampleOutput, SampleSpec, make_executor
 from kateval.evaluate import SandboxOpener, Timeouts, evaluate_patch, write_json
 from kateval.grading import Grade
 from kateval.models import accounting
-from kateval.runs import RunDir
+from kateval.runs import RunDir, tree_hash
 from kateval.scoring import NOT_MODEL, summarize, task_info
 from kateval.tasks import Task
 
@@ -67,6 +66,10 @@ class RunPlan:
     open_sandbox: SandboxOpener
     max_attempts: int
     on_result: list[Callable[[dict], None]] = field(default_factory=list)
+    executor_address: str | None = None  # the Ray cluster for `executor: ray` (default: auto)
+
+    def task_hash(self, task: Task) -> str:
+        return tree_hash(task.root)
 
     def units(self) -> list[tuple[Task, int]]:
         return [(t, n) for t in self.tasks for n in range(self.suite.samples)]
@@ -168,41 +171,10 @@ def _crash_record(task: Task, sample: int, exc: BaseException) -> dict:
     return _sample_record(task, sample, grade, [], time.monotonic())
 
 
-class _Workers:
-    """Daemon worker threads over a queue of units. Daemons, so that a stopping run does not
-    wait for a model call or a compile in flight: its sandbox is closed and it is abandoned."""
-
-    def __init__(self, plan: RunPlan, todo: list[tuple[Task, int]], stop: threading.Event):
-        self.plan, self.stop = plan, stop
-        self.units: queue.Queue = queue.Queue()
-        for unit in todo:
-            self.units.put(unit)
-        self.done: queue.Queue = queue.Queue()
-        self.threads = [threading.Thread(target=self._work, daemon=True, name=f"kateval-{i}")
-                        for i in range(max(1, min(plan.suite.concurrency, len(todo))))]
-
-    def start(self) -> None:
-        for thread in self.threads:
-            thread.start()
-
-    def _work(self) -> None:
-        while not self.stop.is_set():
-            try:
-                task, sample = self.units.get_nowait()
-            except queue.Empty:
-                return
-            try:
-                self.done.put((task, sample, run_sample(self.plan, task, sample, self.stop)))
-            except BaseException as exc:  # noqa: BLE001 - reported to the main thread
-                self.done.put((task, sample, exc))
-
-    def join(self, timeout_s: float, threads=None) -> None:
-        deadline = time.monotonic() + timeout_s
-        for thread in self.threads if threads is None else threads:
-            thread.join(max(0.0, deadline - time.monotonic()))
-
-
-def _record_of(task: Task, sample: int, outcome) -> dict:
+def _record_of(plan: RunPlan, task: Task, sample: int, outcome) -> dict:
+    if isinstance(outcome, SampleOutput):
+        _write_output(plan, task, sample, outcome)
+        return outcome.record
     if isinstance(outcome, dict):
         return outcome
     if isinstance(outcome, KatevalError) and not isinstance(outcome, InfraError):
@@ -211,42 +183,54 @@ def _record_of(task: Task, sample: int, outcome) -> dict:
 
 
 def execute(plan: RunPlan, progress_console=None, stop: threading.Event | None = None) -> dict:
-    """Run every unfinished unit, append results as they finish, and write summary.json.
+    """Run every unfinished unit on the suite's executor, append results as they finish, and
+    write summary.json.
 
     On an exception in the main thread (Ctrl-C, SIGTERM, a configuration error) no new work
     starts, model calls in flight are cancelled and open sandboxes closed, then it re-raises."""
     done = plan.run.finished()
     todo = [(t, n) for t, n in plan.units() if (t.id, n) not in done]
     stop = stop or threading.Event()
-    live = _LiveSandboxes(plan.open_sandbox, stop)
-    plan = dataclasses.replace(plan, open_sandbox=live.open)
-    workers = _Workers(plan, todo, stop)
+    tasks = {t.id: t for t in plan.tasks}
+    executor = make_executor(plan.suite.executor, plan, stop, plan.executor_address)
     columns = [TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn(), TextColumn("{task.fields[last]}")]
     with Progress(*columns, console=progress_console, transient=False) as progress:
         bar = progress.add_task(plan.suite.name, total=len(plan.units()),
                                 completed=len(plan.units()) - len(todo), last="")
         try:
-            workers.start()
+            executor.start([_spec(plan, t, n) for t, n in todo])
             for _ in range(len(todo)):
-                task, sample, outcome = _next(workers)
-                record = _record_of(task, sample, outcome)
+                spec, outcome = executor.next()
+                task = tasks[spec.task_id]
+                record = _record_of(plan, task, spec.sample, outcome)
                 _save(plan, record, progress)
                 progress.update(bar, advance=1,
                                 last=f"{record['task']}#{record['sample']}: {record['status']}")
         except BaseException:
-            _stop_now(plan, stop, live, workers)
+            executor.stop()
             raise
+        finally:
+            executor.close()
     return write_summary(plan)
 
 
-def _next(workers: _Workers):
-    while True:
-        try:
-            return workers.done.get(timeout=0.2)
-        except queue.Empty:
-            if not any(t.is_alive() for t in workers.threads) and workers.done.empty():
-                raise InfraError("every worker stopped with samples left; see the run folder")
+def _spec(plan: RunPlan, task: Task, sample: int) -> SampleSpec:
+    return SampleSpec(task.id, sample, plan.max_attempts, plan.task_hash(task))
+
+
+def _write_output(plan: RunPlan, task: Task, sample: int, output: SampleOutput) -> None:
+    """Artifacts of a sample that ran elsewhere land in the one run folder, as if it ran here."""
+    sample_dir = plan.run.sample_dir(task.id, sample)
+    _set_aside(sample_dir)
+    for root, files in ((sample_dir, output.files), (plan.run.root / "cache", output.cache)):
+        for rel, data in files.items():
+            path = (root / rel).resolve()
+            if not path.is_relative_to(root.resolve()):
+                raise InfraError(f"{task.id}#{sample}: a worker returned the path '{rel}', "
+                                 "outside the sample folder")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
 
 
 def _save(plan: RunPlan, record: dict, progress) -> None:
@@ -262,89 +246,6 @@ def _save(plan: RunPlan, record: dict, progress) -> None:
             hook(record)
         except Exception as exc:  # a hook (history, progress) must not end the run
             progress.console.print(f"[yellow]result hook failed: {exc}[/]", highlight=False)
-
-
-def _stop_now(plan: RunPlan, stop: threading.Event, live: "_LiveSandboxes",
-              workers: _Workers) -> None:
-    stop.set()
-    cancel = getattr(plan.solver, "cancel", None)
-    if cancel is not None:
-        cancel()
-    # Workers whose sandbox was just killed (or is opening) notice the stop and clean up after
-    # themselves; one blocked in a model call cannot notice it (closing the client does not
-    # wake a blocked read) and holds nothing to clean up: it is abandoned, not waited for.
-    busy = live.close_all()
-    workers.join(STOP_GRACE_S, busy)
-    live.close_all()  # and whatever opened in between
-
-
-STOP_GRACE_S = 2.0
-
-
-class _LiveSandboxes:
-    """Remembers open sandboxes, and the worker holding each, so a stopping run can kill what
-    they run; once the run is stopping, no new sandbox opens."""
-
-    def __init__(self, opener: SandboxOpener, stop: threading.Event):
-        self._opener = opener
-        self._stop = stop
-        self._open: dict = {}  # _Tracked sandbox -> the thread that opened it
-        self._opening: set = set()
-        self._lock = threading.Lock()
-
-    def open(self, root: Path):
-        if self._stop.is_set():
-            raise InfraError("run interrupted: no new sandbox")
-        me = threading.current_thread()
-        with self._lock:
-            self._opening.add(me)
-        try:
-            sandbox, paths = self._opener(root)
-        finally:
-            with self._lock:
-                self._opening.discard(me)
-        tracked = _Tracked(sandbox, self._forget)
-        with self._lock:
-            self._open[tracked] = me
-            stopping = self._stop.is_set()
-        if stopping:
-            _close(tracked)
-            raise InfraError("run interrupted: sandbox closed")
-        return tracked, paths
-
-    def _forget(self, tracked: "_Tracked") -> None:
-        with self._lock:
-            self._open.pop(tracked, None)
-
-    def close_all(self) -> set:
-        """Close every open sandbox; the threads that held one or were opening one."""
-        with self._lock:
-            sandboxes, self._open = self._open, {}
-            threads = set(sandboxes.values()) | self._opening
-        for sandbox in sandboxes:
-            _close(sandbox)
-        return threads
-
-
-class _Tracked:
-    """A sandbox that leaves _LiveSandboxes when its worker closes it."""
-
-    def __init__(self, sandbox, forget: Callable):
-        self._sandbox, self._forget = sandbox, forget
-
-    def __getattr__(self, name: str):
-        return getattr(self._sandbox, name)
-
-    def close(self) -> None:
-        self._forget(self)
-        self._sandbox.close()
-
-
-def _close(sandbox) -> None:
-    try:
-        sandbox.close()
-    except Exception:  # clean-up must go on for the others
-        pass
 
 
 NO_ISOLATION = "sandbox none: model code ran on this machine without isolation"

@@ -88,7 +88,24 @@ def checks() -> list[Check]:
     ]
 
 
-def doctor_command(console: Console) -> None:
+def ray_cluster_table(address: str | None) -> Table:
+    """The cluster's nodes: address, slots, and whether the toolchain is there."""
+    from kateval.executors.ray import cluster_nodes
+
+    table = Table(title=f"ray cluster ({address or 'auto'})")
+    for column in ("node", "address", "alive", "kateval_slot", "toolchain", "bwrap"):
+        table.add_column(column)
+    for node in cluster_nodes(address or "auto"):
+        toolchain = ("[green]" if node["toolchain"] else "[red]") + node["detail"] + "[/]"
+        table.add_row(node["node_id"][:12], node["address"], str(node["alive"]),
+                      str(node["slots"]), toolchain, str(node["bwrap"]))
+    return table
+
+
+def doctor_command(console: Console, executor: str = "local",
+                   ray_address: str | None = None) -> None:
+    if executor == "ray":
+        console.print(ray_cluster_table(ray_address))
     table = Table(title="kateval doctor")
     for column in ("prerequisite", "status", "version", "fix"):
         table.add_column(column)

@@ -16,6 +16,7 @@ from rich.table import Table
 
 from kateval.config import Suite, load_models, load_suite
 from kateval.errors import ConfigError, KatevalError
+from kateval.executors import EXECUTORS
 from kateval.grading import grade
 from kateval.scoring import NOT_MODEL
 from kateval.models.cache import ResponseCache
@@ -85,6 +86,10 @@ class RunRequest:
     replay: Path | None = None
     force: bool = False
     """Resume even though a task's files or the compiler changed since the run began."""
+    executor: str | None = None
+    """local | ray; overrides the suite's. Not part of the run's config: any executor resumes."""
+    ray_address: str | None = None
+    """The Ray cluster for executor ray (default: auto)."""
 
 
 def run_command(console: Console, request: RunRequest) -> Path | None:
@@ -129,8 +134,9 @@ def run_command(console: Console, request: RunRequest) -> Path | None:
                 "started_at": datetime.now(timezone.utc).isoformat()})
         if not offline:
             _prepare_models(console, solver, run, replay)
-        plan = RunPlan(suite_cfg, tasks, run, solver,
-                       make_opener(suite_cfg.sandbox, suite_cfg, run_id), max_attempts)
+        plan = RunPlan(_with_executor(suite_cfg, request.executor), tasks, run, solver,
+                       make_opener(suite_cfg.sandbox, suite_cfg, run_id), max_attempts,
+                       executor_address=request.ray_address)
         resume = (f"kateval run --suite {suite} --run-id {run_id}"
                   f"{' --offline' if offline else ''}")
         try:
@@ -151,6 +157,15 @@ def run_command(console: Console, request: RunRequest) -> Path | None:
     console.print(results_table(summary))
     _print_headline(console, summary, run.root)
     return run.root
+
+
+def _with_executor(suite: Suite, executor: str | None) -> Suite:
+    if executor is None:
+        return suite
+    if executor not in EXECUTORS:
+        raise ConfigError(f"--executor: unknown executor '{executor}' (allowed: "
+                          f"{', '.join(EXECUTORS)})")
+    return suite.model_copy(update={"executor": executor})
 
 
 def _inputs(tasks: list[Task]) -> dict:

@@ -11,6 +11,7 @@ import re
 import threading
 import time
 from dataclasses import asdict, dataclass, field
+from typing import Callable, ContextManager
 
 import openai
 from tenacity import (RetryCallState, Retrying, retry_if_exception, stop_after_attempt,
@@ -130,6 +131,18 @@ def _short(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {str(exc)[:200]}"
 
 
+# How an endpoint's concurrency limit is held: by default a semaphore of this process. Under a
+# distributed executor every node's clients must share one limit, so it installs a factory
+# (endpoint name, Endpoint) -> context manager that takes a slot of the cluster-wide limit.
+_shared_limits: Callable[[str, Endpoint], ContextManager] | None = None
+
+
+def use_shared_limits(factory: Callable[[str, Endpoint], ContextManager] | None) -> None:
+    """Clients created after this call hold their endpoint's limit through `factory`."""
+    global _shared_limits
+    _shared_limits = factory
+
+
 class ModelClient:
     """Talks to one endpoint. Thread-safe; at most `max_concurrency` requests in flight."""
 
@@ -139,7 +152,8 @@ class ModelClient:
         self.endpoint = endpoint
         self.cache = cache
         self.retry_wait_max_s = retry_wait_max_s
-        self._slots = threading.BoundedSemaphore(endpoint.max_concurrency)
+        self._slots = (_shared_limits(name, endpoint) if _shared_limits is not None
+                       else threading.BoundedSemaphore(endpoint.max_concurrency))
         self._cancelled = threading.Event()
         api_key = os.environ.get(endpoint.api_key_env, "") if endpoint.api_key_env else ""
         self._client = openai.OpenAI(base_url=endpoint.base_url, api_key=api_key or "EMPTY",

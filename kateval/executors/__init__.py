@@ -1,0 +1,71 @@
+"""The executor seam: where a run's samples are evaluated.
+
+The runner plans the samples and hands the executor plain data (a SampleSpec per sample); the
+executor hands back, per sample, its result record, and, when the sample ran away from the run
+folder, its artifacts as bytes (SampleOutput), which the runner writes. `local` runs samples on
+threads of this process (the default); `ray` runs them on actors spread over a Ray cluster.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol, Union
+
+from kateval.errors import ConfigError
+
+if TYPE_CHECKING:
+    import threading
+
+    from kateval.runner import RunPlan
+
+EXECUTORS = ("local", "ray")
+
+
+@dataclass(frozen=True)
+class SampleSpec:
+    """One sample to evaluate, as plain data: what crosses the seam (and the network)."""
+
+    task_id: str
+    sample: int
+    max_attempts: int
+    task_hash: str  # tree hash of the task folder: names the copy a node holds
+
+
+@dataclass(frozen=True)
+class SampleOutput:
+    """A sample evaluated away from the run folder: its record and every file it wrote."""
+
+    record: dict
+    files: dict[str, bytes]  # path relative to the sample folder -> bytes
+    cache: dict[str, bytes] = field(default_factory=dict)  # path relative to cache/ -> bytes
+
+
+Outcome = Union[dict, SampleOutput, BaseException]
+
+
+class Executor(Protocol):
+    def start(self, specs: list[SampleSpec]) -> None:
+        """Begin evaluating every spec; returns at once."""
+
+    def next(self) -> tuple[SampleSpec, Outcome]:
+        """Block until some sample finished: its spec and its record, output or exception.
+        Raises InfraError when no worker is left to run the samples that remain."""
+
+    def stop(self) -> None:
+        """The run is stopping: start nothing new, cancel what runs, release what is held."""
+
+    def close(self) -> None:
+        """The run is over: release workers and connections."""
+
+
+def make_executor(kind: str, plan: "RunPlan", stop: "threading.Event",
+                  address: str | None = None) -> Executor:
+    if kind == "local":
+        from kateval.executors.local import LocalExecutor
+
+        return LocalExecutor(plan, stop)
+    if kind == "ray":
+        from kateval.executors.ray import RayExecutor
+
+        return RayExecutor(plan, stop, address or "auto")
+    raise ConfigError(f"--executor: unknown executor '{kind}' (allowed: {', '.join(EXECUTORS)})")
