@@ -138,18 +138,6 @@ def import_(
     import_command(console, fmt, source, into)
 
 
-@app.command("import")
-def import_(
-    fmt: str = typer.Argument(..., metavar="FORMAT", help="exercism | multipl-e"),
-    source: Path = typer.Argument(..., help="A local copy of the benchmark (folder or file)."),
-    into: Path = typer.Option(..., "--into", help="Folder the tasks (and a suite) are written to."),
-) -> None:
-    """Turn a local copy of an existing benchmark into kateval tasks."""
-    from kateval.importers import import_command
-
-    import_command(console, fmt, source, into)
-
-
 @sandbox_app.command("build")
 def sandbox_build(force: bool = typer.Option(False, "--force", help="Rebuild even if the tag exists.")) -> None:
     """Build the kotlin-jvm sandbox image (Dockerfile, or debootstrap without a registry)."""
