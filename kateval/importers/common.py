@@ -8,14 +8,14 @@ import re
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import git
 import yaml
 
 from kateval import workspace
-from kateval.errors import ConfigError
+from kateval.errors import ConfigError, InfraError
 from kateval.toolchains.kotlinc import KOTLIN_VERSION
 
 NO_REFERENCE = "no-reference"
@@ -61,8 +61,6 @@ class ImportedTask:
     """Path in repo/ -> the reference text, or None to delete it; None: no reference solution."""
     expected: dict[str, list[str]] | None = None
     """expected.json when the test names are known without a run (one generated test)."""
-    extra: dict = field(default_factory=dict)
-    """More task.yaml fields."""
 
 
 def spec_dict(task: ImportedTask) -> dict:
@@ -70,7 +68,7 @@ def spec_dict(task: ImportedTask) -> dict:
     return {"id": task.id, "title": task.title, "difficulty": task.difficulty,
             "category": "single-function", "tags": tags, "targets": ["jvm"],
             "editable": ["src/jvmMain/**"], "test_framework": "junit4",
-            "timeouts": {"build_s": 240, "test_s": 60}, **task.extra}
+            "timeouts": {"build_s": 240, "test_s": 60}}
 
 
 def _write_tree(root: Path, files: dict[str, str]) -> None:
@@ -84,7 +82,8 @@ def _git(root: Path, *args: str) -> None:
     proc = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True,
                           env=workspace.git_env(), timeout=120)
     if proc.returncode != 0:
-        raise RuntimeError(f"git {args[0]} failed in {root}: {proc.stderr.strip()}")
+        raise InfraError(f"git {args[0]} failed in {root}: {proc.stderr.strip()}; check that "
+                         "git works (`kateval doctor`)")
 
 
 def gold_patch(repo: Path, solution: dict[str, str | None] | None) -> str:
