@@ -20,6 +20,8 @@ sandbox_app = typer.Typer(no_args_is_help=True, help="Build and clean the Docker
 app.add_typer(sandbox_app, name="sandbox")
 endpoints_app = typer.Typer(no_args_is_help=True, help="Check and benchmark model endpoints.")
 app.add_typer(endpoints_app, name="endpoints")
+task_app = typer.Typer(no_args_is_help=True, help="Make tasks from your own repositories.")
+app.add_typer(task_app, name="task")
 console = Console()
 err_console = Console(stderr=True)
 
@@ -139,11 +141,36 @@ def import_(
 
 
 @sandbox_app.command("build")
-def sandbox_build(force: bool = typer.Option(False, "--force", help="Rebuild even if the tag exists.")) -> None:
+def sandbox_build(force: bool = typer.Option(False, "--force", help="Rebuild even if the tag exists."),
+                  toolchain: str = typer.Option("kotlinc", "--toolchain", help="kotlinc: the kotlin-jvm image; gradle: the kotlin-gradle image (needs Maven Central).")) -> None:
     """Build the kotlin-jvm sandbox image (Dockerfile, or debootstrap without a registry)."""
+    if toolchain == "gradle":
+        from kateval.commands.sandbox_gradle import build_gradle_image
+
+        return build_gradle_image(console, force=force)
+    if toolchain not in ("kotlinc", "warm"):
+        raise KatevalError(f"--toolchain {toolchain}: choose kotlinc or gradle")
     from kateval.commands.sandbox import build_command
 
     build_command(console, force=force)
+
+
+@task_app.command("new")
+def task_new(
+    from_git: Path = typer.Option(..., "--from-git", help="A local git repository (its folder)."),
+    base: str = typer.Option(..., "--base", help="The revision the model starts from."),
+    gold: str = typer.Option(..., "--gold", help="The revision with the change and its tests."),
+    tests: Optional[list[str]] = typer.Option(None, "--tests", help="Globs of test files (default: src/*Test/**, src/test/**, also in subprojects)."),
+    editable: Optional[list[str]] = typer.Option(None, "--editable", help="Globs the model may change (default: the source sets the gold change touches)."),
+    task_id: str = typer.Option(..., "--id", help="The task id (its folder name)."),
+    into: Path = typer.Option(Path("tasks"), "--into", help="Folder the task is written to."),
+) -> None:
+    """Write a task folder from two revisions of a git repository (toolchain gradle)."""
+    from kateval.commands.task_new import DEFAULT_TESTS, FromGit, task_new_command
+
+    task_new_command(console, FromGit(repo=from_git, base=base, gold=gold, task_id=task_id,
+                                      into=into, tests=tests or DEFAULT_TESTS,
+                                      editable=editable or []))
 
 
 @sandbox_app.command("prune")

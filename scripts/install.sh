@@ -12,6 +12,9 @@ command -v npm >/dev/null || need_apt+=(npm)
 command -v patch >/dev/null || need_apt+=(patch)
 command -v bwrap >/dev/null || need_apt+=(bubblewrap)
 [ -f /usr/share/java/junit-platform-console-standalone.jar ] || need_apt+=(junit5)
+# toolchain gradle (Debian's 4.4.1) and the JUnit 4 Maven repository its fixture projects use
+command -v gradle >/dev/null || need_apt+=(gradle)
+[ -d /usr/share/maven-repo/junit/junit ] || need_apt+=(junit4)
 if [ "${KATEVAL_WITH_DOCKER:-0}" = "1" ]; then
   command -v dockerd >/dev/null || need_apt+=(docker.io)
   command -v debootstrap >/dev/null || need_apt+=(debootstrap)

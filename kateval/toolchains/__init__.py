@@ -62,5 +62,5 @@ class Toolchain(Protocol):
     def close(self) -> None: ...
 
 
-TOOLCHAINS = ("warm", "kotlinc")
+TOOLCHAINS = ("warm", "kotlinc", "gradle")
 """Toolchain names a suite may choose (`toolchain:`), the default first."""

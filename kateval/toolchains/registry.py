@@ -15,6 +15,10 @@ def create(name: str, paths: ToolPaths, *, isolate: bool = True):
     bwrap (False only for `--sandbox none`)."""
     if name == "kotlinc":
         return KotlincToolchain(paths)
+    if name == "gradle":
+        from kateval.toolchains.gradle import GradleToolchain
+
+        return GradleToolchain()  # runs the repo's own build: no kotlinc paths
     if name == "warm":
         from kateval.toolchains.service import ServiceLimits
         from kateval.toolchains.warm import WarmToolchain

@@ -1,0 +1,250 @@
+"""The Gradle toolchain: the task repo's own build, offline, with an init script of ours.
+
+Two Gradle invocations per attempt and target, the same task names in both:
+  gradle-build   every task the test tasks depend on (compiles, the hidden tests included),
+                 the test tasks disabled, their class paths resolved
+  test-<target>  only the test tasks: every other task is disabled, so nothing recompiles
+                 after evaluate removed the hidden test sources
+The init script (gradle_init.gradle) sends each test task's JUnit XML to the layout's report
+folder and writes a one-line outcome (ok, resolve, failed) that tells a dependency missing
+offline (infra_error) from a compile failure (the model's). Only the build phase is classified
+that way: no model code has run yet, so nothing it printed or wrote can be taken for an
+infrastructure failure. A Gradle that ends the build phase without writing an outcome died
+(a daemon crash, an out-of-memory kill): infra_error too.
+
+Gradle runs as a small client JVM and a single-use daemon (`--no-daemon` with our JVM
+arguments always forks one); both, and the test JVMs, carry the attempt's token in their
+environment, and whatever carries it after a step is killed, whatever the sandbox did.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from kateval.errors import InfraError, ToolchainError
+from kateval.toolchains import Layout, Step, Timeouts
+
+GRADLE_FIX = ("install Gradle (`apt-get install gradle`, Debian's 4.4.1 builds Java projects "
+              "offline; KMP needs a current Gradle from https://gradle.org/install), or set "
+              "KATEVAL_GRADLE=/path/to/bin/gradle")
+DEFAULT_TEST_TASKS = {"jvm": "jvmTest", "js": "jsNodeTest"}
+# The JVMs live for one build: C1 and the serial GC cost less CPU than they lose (kotlinc.py).
+JVM_FLAGS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+INIT_SCRIPT = "gradle_init.gradle"
+# Gradle hands its environment to the daemon and the test JVMs (their command lines hold
+# no kateval value): what the reaper looks for.
+TOKEN_VAR = "KATEVAL_ATTEMPT"
+
+
+@dataclass(frozen=True)
+class GradleLimits:
+    """Memory and parallelism of one Gradle build; all of it fits the sandbox's 2 GiB."""
+
+    client_heap_mb: int = 64
+    daemon_heap_mb: int = 512
+    test_heap_mb: int = 384
+    kotlin_daemon_heap_mb: int = 512
+    workers: int = 1
+
+
+def find_gradle() -> str:
+    """KATEVAL_GRADLE, else `gradle` on PATH, else a ToolchainError that says how to get it."""
+    named = os.environ.get("KATEVAL_GRADLE")
+    if named:
+        if not (Path(named).is_file() and os.access(named, os.X_OK)):
+            raise ToolchainError(f"KATEVAL_GRADLE={named} is not an executable file; "
+                                 f"{GRADLE_FIX}")
+        return named
+    found = shutil.which("gradle")
+    if found is None:
+        raise ToolchainError(f"toolchain gradle: no `gradle` on PATH; {GRADLE_FIX}")
+    return found
+
+
+@cache
+def gradle_version(gradle: str) -> str:
+    try:
+        proc = subprocess.run([gradle, "--version", "--offline"], capture_output=True, text=True,
+                              timeout=300, stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"unknown ({type(exc).__name__})"
+    found = re.search(r"^Gradle (\S+)", proc.stdout, re.MULTILINE)
+    return f"gradle {found.group(1)}" if found else "unknown"
+
+
+def init_script_text() -> str:
+    return resources.files("kateval.toolchains").joinpath(INIT_SCRIPT).read_text("utf-8")
+
+
+def test_tasks(spec) -> dict[str, str]:
+    """target -> the Gradle test task that tests it (the task's gradle_tasks, else KMP's)."""
+    chosen = dict(getattr(spec, "gradle_tasks", None) or {})
+    return {t: chosen.get(t, DEFAULT_TEST_TASKS[t]) for t in spec.targets}
+
+
+@dataclass(frozen=True)
+class AttemptFiles:
+    """Where one attempt's Gradle files go, all inside the workspace's unpredictable folder."""
+
+    layout: Layout
+
+    @property
+    def base(self) -> str:
+        return f"{self.layout.reports}-gradle"
+
+    @property
+    def token(self) -> str:
+        """In the environment of every process of this attempt (TOKEN_VAR)."""
+        return Path(self.layout.reports).name
+
+    @property
+    def init_script(self) -> str:
+        return f"{self.base}/init.gradle"
+
+    @property
+    def user_home(self) -> str:
+        return f"{self.base}/home"
+
+    def outcome(self, step: str) -> str:
+        return f"{self.base}/outcome-{step}.txt"
+
+
+class GradleToolchain:
+    """Runs the task repo's own Gradle build inside the sandbox, offline."""
+
+    name = "gradle"
+
+    def __init__(self, gradle: str | None = None, limits: GradleLimits = GradleLimits()):
+        self.gradle = gradle or find_gradle()
+        self.limits = limits
+
+    def version(self) -> str:
+        return gradle_version(self.gradle)
+
+    def launcher(self, root: Path) -> str:
+        """The repo's wrapper when it has one (its distribution must already be in reach:
+        runs are offline), else our Gradle."""
+        wrapper = root / "gradlew"
+        jar = root / "gradle" / "wrapper" / "gradle-wrapper.jar"
+        if wrapper.is_file() and not wrapper.is_symlink() and jar.is_file() \
+                and os.environ.get("KATEVAL_GRADLE") is None:
+            return "./gradlew"
+        return self.gradle
+
+    def argv(self, root: Path, files: AttemptFiles, step: str, phase: str,
+             tasks: list[str], reports: str) -> list[str]:
+        lim = self.limits
+        daemon_args = f"-Xmx{lim.daemon_heap_mb}m {JVM_FLAGS} -Dfile.encoding=UTF-8"
+        # `env` because a sandbox runs argv with its own fixed environment.
+        return ["env", f"{TOKEN_VAR}={files.token}",
+                f"GRADLE_OPTS=-Xmx{lim.client_heap_mb}m {JVM_FLAGS}", "JAVA_OPTS=",
+                self.launcher(root), "--offline", "--no-daemon", "--console=plain", "--stacktrace",
+                "--no-build-cache", "--gradle-user-home", files.user_home,
+                "--project-cache-dir", f"{files.base}/project-cache",
+                "--init-script", files.init_script, f"--max-workers={lim.workers}",
+                f"-Dorg.gradle.jvmargs={daemon_args}", "-Dorg.gradle.parallel=false",
+                f"-Pkotlin.daemon.jvmargs=-Xmx{lim.kotlin_daemon_heap_mb}m",
+                "-Pkotlin.compiler.execution.strategy=in-process",
+                f"-Pkateval.phase={phase}", f"-Pkateval.reports={reports}",
+                f"-Pkateval.outcome={files.outcome(step)}",
+                f"-Pkateval.testHeap={lim.test_heap_mb}m", *tasks]
+
+    def steps(self, root: Path, spec, layout: Layout, timeouts: Timeouts) -> list[Step]:
+        files = AttemptFiles(layout)
+        by_target = test_tasks(spec)
+        first = next(iter(by_target))
+        steps = [Step("gradle-build", "build", first,
+                      self.argv(root, files, "gradle-build", "build", list(by_target.values()),
+                                f"{layout.reports}/unused"), timeouts.build_s)]
+        for target, task in by_target.items():
+            name = f"test-{target}"
+            steps.append(Step(name, "test", target,
+                              self.argv(root, files, name, "test", [task],
+                                        layout.report_dir(target)), timeouts.test_s))
+        return steps
+
+    def run(self, step: Step, sandbox):
+        files = self._attempt_of(step)
+        # Written before every step: model code of an earlier test step may have changed it.
+        sandbox.write_file(files.init_script, init_script_text().encode())
+        try:
+            result = sandbox.exec(step.argv, timeout_s=step.timeout_s)
+        finally:
+            reap(files.token)
+        if result.timed_out or result.returncode == 0:
+            return result
+        if step.phase == "build":
+            kind, message = read_outcome(sandbox, files.outcome(step.name))
+            if kind is None:
+                raise InfraError(f"Gradle ended without a build result (exit "
+                                 f"{result.returncode}; a daemon crash or kill): "
+                                 f"{last_line(result.stderr or result.stdout)}")
+            if kind == "resolve":
+                raise InfraError(f"a dependency cannot be resolved offline: {message}")
+        elif "Unable to start the daemon process" in result.stderr + result.stdout \
+                and read_outcome(sandbox, files.outcome(step.name))[0] is None:
+            # No daemon, so no model code ran in this step: nothing of the model's to grade.
+            raise InfraError(f"the Gradle daemon did not start: "
+                             f"{last_line(result.stderr or result.stdout)}")
+        return result
+
+    @staticmethod
+    def _attempt_of(step: Step) -> AttemptFiles:
+        """The attempt's files, from the step's own --init-script: steps carry no state."""
+        if "--init-script" not in step.argv:
+            raise ValueError(f"{step.name}: not a step of the gradle toolchain")
+        init = step.argv[step.argv.index("--init-script") + 1]
+        base = str(Path(init).parent)
+        return AttemptFiles(Layout(reports=base.removesuffix("-gradle")))
+
+    def close(self) -> None:
+        pass  # every step reaps its own processes
+
+
+def read_outcome(sandbox, path: str) -> tuple[str | None, str]:
+    try:
+        text = sandbox.read_file(path).decode("utf-8", errors="replace")
+    except (OSError, ValueError):
+        return None, ""
+    kind, _, message = text.partition("\n")
+    return kind.strip() or None, message.strip()[:500]
+
+
+def last_line(text: str) -> str:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[-1][:300] if lines else "no output"
+
+
+def processes_with(token: str) -> list[int]:
+    """Pids of this user's processes whose environment holds TOKEN_VAR=token."""
+    wanted = f"{TOKEN_VAR}={token}".encode()
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            if entry.stat().st_uid != os.getuid():
+                continue
+            if wanted in (entry / "environ").read_bytes().split(b"\0"):
+                found.append(int(entry.name))
+        except OSError:  # gone, or not ours to read
+            continue
+    return found
+
+
+def reap(token: str) -> None:
+    """Kill what an attempt left running. The local sandbox's pid namespace and cgroup already
+    do; under `--sandbox none` a single-use daemon has left the process group with setsid."""
+    for pid in processes_with(token):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass

@@ -1,0 +1,3 @@
+package warm
+
+fun warm(x: Int): Int = x + 1
