@@ -11,6 +11,7 @@ command -v git >/dev/null || need_apt+=(git)
 command -v npm >/dev/null || need_apt+=(npm)
 command -v patch >/dev/null || need_apt+=(patch)
 command -v bwrap >/dev/null || need_apt+=(bubblewrap)
+command -v ip >/dev/null || need_apt+=(iproute2)  # network namespaces for the Ray executor tests
 [ -f /usr/share/java/junit-platform-console-standalone.jar ] || need_apt+=(junit5)
 # toolchain gradle (Debian's 4.4.1) and the JUnit 4 Maven repository its fixture projects use
 command -v gradle >/dev/null || need_apt+=(gradle)

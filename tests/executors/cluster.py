@@ -70,7 +70,7 @@ class TwoHostCluster:
         with open(self.tmp / f"{log}.log", "w") as out:
             proc = subprocess.run(self.in_ns(ns, [str(VENV_BIN / "ray"), "start", *args]),
                                   stdout=out, stderr=subprocess.STDOUT, env=self.env(),
-                                  cwd=REPO_ROOT, timeout=180)
+                                  cwd=REPO_ROOT, timeout=120)
         if proc.returncode != 0:
             raise RuntimeError(f"ray start in {ns} failed: {(self.tmp / f'{log}.log').read_text()}")
 
