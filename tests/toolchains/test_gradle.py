@@ -1,0 +1,119 @@
+"""toolchain gradle with Debian's real Gradle 4.4.1, offline, in the real bwrap sandbox: plain
+Java + JUnit 4 fixture projects (tests/fixtures/gradle/tasks) whose gold patches pass, fail a
+test, fail to compile, hang, and need a dependency that no offline repository has. The KMP
+path needs the Kotlin Gradle plugin from the plugin portal and is not tested here (README)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kateval.commands.sandbox_gradle import NEEDED, unreachable
+from tests.conftest import FIXTURES, need, run_cli
+
+pytestmark = pytest.mark.slow
+SUITE = FIXTURES / "gradle" / "suite.yaml"
+GRADLE_MARKERS = (b"org.gradle.launcher", b"GradleDaemon", b"GradleWorkerMain",
+                  b"gradle-worker")
+
+
+def gradle_processes() -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        try:
+            cmdline = (entry / "cmdline").read_bytes() if entry.name.isdigit() else b""
+        except OSError:
+            continue
+        if any(marker in cmdline for marker in GRADLE_MARKERS):
+            found.add(int(entry.name))
+    return found
+
+
+@pytest.fixture(scope="module")
+def gradle_run(tmp_path_factory):
+    need(shutil.which("gradle") is not None, "gradle not installed (apt-get install gradle)")
+    need(Path("/usr/share/maven-repo/junit/junit").is_dir(), "junit4 not installed")
+    runs = tmp_path_factory.mktemp("gradle-runs")
+    before = gradle_processes()
+    proc = run_cli("run", "--suite", str(SUITE), "--offline", "--run-id", "gradle-fixtures",
+                   "--runs-dir", str(runs), timeout=3000)
+    left = gradle_processes() - before
+    root = runs / "gradle-fixtures"
+    assert (root / "results.jsonl").is_file(), proc.stdout + proc.stderr
+    results = {r["task"]: r for r in map(json.loads, (root / "results.jsonl").read_text()
+                                         .splitlines())}
+    return root, results, left
+
+
+def attempt(root: Path, task: str) -> Path:
+    return root / "samples" / task / "0" / "attempt-1"
+
+
+def test_each_fixture_gets_its_status(gradle_run):
+    _, results, _ = gradle_run
+    statuses = {task: r["status"] for task, r in results.items()}
+    assert statuses == {"gradle-pass": "passed", "gradle-test-failure": "tests_failed",
+                        "gradle-compile-failure": "build_failed", "gradle-timeout": "timeout",
+                        "gradle-missing-dependency": "infra_error"}, results
+    missing = results["gradle-missing-dependency"]["detail"]
+    assert "offline" in missing and "org.example.kateval:not-in-any-repo:1.0" in missing, missing
+
+
+def test_hidden_tests_compile_in_the_build_phase_and_nothing_recompiles(gradle_run):
+    root, _, _ = gradle_run
+    passed = attempt(root, "gradle-pass")
+    steps = json.loads((passed / "steps.json").read_text())
+    assert [(s["name"], s["phase"], s["returncode"]) for s in steps] == [
+        ("gradle-build", "build", 0), ("test-jvm", "test", 0)]
+    log = (passed / "build.log").read_text()
+    test_log = log[log.index("=== test-jvm"):]
+    # The hidden SumTest.java was deleted before test-jvm: it ran from the build phase's classes.
+    assert ":compileTestJava SKIPPED" in test_log and ":test\n" in test_log, test_log[:2000]
+    report = (passed / "junit" / "jvm" / "TEST-demo.SumTest.xml").read_text()
+    assert 'tests="2"' in report and 'failures="0"' in report
+    failed = attempt(root, "gradle-test-failure") / "junit" / "jvm" / "TEST-demo.SumTest.xml"
+    assert failed.read_text().count("<failure") == 2
+
+
+def test_compile_failure_is_the_models_and_ends_the_attempt(gradle_run):
+    root, results, _ = gradle_run
+    steps = json.loads((attempt(root, "gradle-compile-failure") / "steps.json").read_text())
+    assert [s["name"] for s in steps] == ["gradle-build"] and steps[0]["returncode"] != 0
+    assert "infra_error" not in steps[0]
+    assert "error: ';' expected" in (attempt(root, "gradle-compile-failure") / "build.log").read_text()
+
+
+def test_timeout_kills_client_daemon_and_test_jvm(gradle_run):
+    root, _, left = gradle_run
+    steps = json.loads((attempt(root, "gradle-timeout") / "steps.json").read_text())
+    assert steps[-1]["name"] == "test-jvm" and steps[-1]["timed_out"]
+    assert steps[-1]["duration_s"] < 90 + 30
+    assert not left, f"Gradle processes left behind: {sorted(left)}"
+
+
+def test_without_gradle_the_run_stops_in_one_line(tmp_path, toolchain):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for folder in os.environ["PATH"].split(":"):
+        for program in Path(folder).glob("*") if Path(folder).is_dir() else []:
+            if program.name != "gradle" and not (bin_dir / program.name).exists():
+                (bin_dir / program.name).symlink_to(program)
+    assert shutil.which("gradle", path=str(bin_dir)) is None
+    proc = run_cli("run", "--suite", str(SUITE), "--offline", "--runs-dir", str(tmp_path / "r"),
+                   env={"PATH": str(bin_dir), "KATEVAL_GRADLE": ""})
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert proc.returncode == 3 and len(lines) == 1, proc.stdout + proc.stderr
+    assert "no `gradle` on PATH" in lines[0] and "apt-get install gradle" in lines[0], lines[0]
+
+
+def test_gradle_image_build_says_what_it_cannot_reach():
+    if all(unreachable(url) is None for _, url in NEEDED):
+        pytest.skip("everything the image needs is reachable: this machine can build it")
+    proc = run_cli("sandbox", "build", "--toolchain", "gradle", timeout=300)
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert proc.returncode == 3 and len(lines) == 1, proc.stdout + proc.stderr
+    assert "cannot reach" in lines[0] and "Traceback" not in proc.stderr, lines[0]
