@@ -135,7 +135,7 @@ class GradleToolchain:
         wrapper = root / "gradlew"
         jar = root / "gradle" / "wrapper" / "gradle-wrapper.jar"
         if wrapper.is_file() and not wrapper.is_symlink() and jar.is_file() \
-                and os.environ.get("KATEVAL_GRADLE") is None:
+                and not os.environ.get("KATEVAL_GRADLE"):
             return "./gradlew"
         return self.gradle
 
