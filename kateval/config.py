@@ -144,8 +144,9 @@ class Suite(Strict):
     temperature: float = Field(0.2, ge=0)
     """Sampling temperature for the builder and fallback."""
     toolchain: str = "warm"
-    """How to build and test: warm (a long-lived compiler per worker, the default) or kotlinc
-    (a fresh compiler JVM per step, the reference); see kateval/toolchains/."""
+    """How to build and test: warm (a long-lived compiler per worker, the default), kotlinc
+    (a fresh compiler JVM per step, the reference) or gradle (each task repo's own Gradle
+    build, offline; README "Gradle"); see kateval/toolchains/."""
     sandbox: Literal["local", "docker", "none"] = "local"
     """Where untrusted code runs: local (bubblewrap), docker, or none (no isolation; the
     summary and report say so)."""

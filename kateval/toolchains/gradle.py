@@ -71,6 +71,11 @@ def find_gradle() -> str:
 
 @cache
 def gradle_version(gradle: str) -> str:
+    """From the installation's launcher jar (instant), else from `gradle --version` (a JVM
+    start: half a minute on a loaded machine)."""
+    lib = Path(gradle).resolve().parent.parent / "lib"
+    for jar in sorted(lib.glob("gradle-launcher-*.jar")):
+        return f"gradle {jar.name.removeprefix('gradle-launcher-').removesuffix('.jar')}"
     try:
         proc = subprocess.run([gradle, "--version", "--offline"], capture_output=True, text=True,
                               timeout=300, stdin=subprocess.DEVNULL)
