@@ -1,16 +1,17 @@
 """The Gradle toolchain: the task repo's own build, offline, with an init script of ours.
 
-Two Gradle invocations per attempt and target, the same task names in both:
+One Gradle build per attempt, then one per target:
   gradle-build   every task the test tasks depend on (compiles, the hidden tests included),
                  the test tasks disabled, their class paths resolved
-  test-<target>  only the test tasks: every other task is disabled, so nothing recompiles
-                 after evaluate removed the hidden test sources
+  test-<target>  only that target's test task: every other task is disabled, so nothing
+                 recompiles after evaluate removed the hidden test sources
 The init script (gradle_init.gradle) sends each test task's JUnit XML to the layout's report
 folder and writes a one-line outcome (ok, resolve, failed) that tells a dependency missing
 offline (infra_error) from a compile failure (the model's). Only the build phase is classified
 that way: no model code has run yet, so nothing it printed or wrote can be taken for an
 infrastructure failure. A Gradle that ends the build phase without writing an outcome died
-(a daemon crash, an out-of-memory kill): infra_error too.
+(a daemon crash, an out-of-memory kill): infra_error too. In a test step the same death is
+the model's (tests_failed): its code runs there and can kill its parent.
 
 Gradle runs as a small client JVM and a single-use daemon (`--no-daemon` with our JVM
 arguments always forks one); both, and the test JVMs, carry the attempt's token in their
@@ -184,21 +185,16 @@ class GradleToolchain:
             result = sandbox.exec(step.argv, timeout_s=step.timeout_s)
         finally:
             reap(files.token)
-        if result.timed_out or result.returncode == 0:
+        # Only the build phase is told apart: in a test step model code runs, and it could
+        # print Gradle's messages or kill the daemon to pass its failure off as ours.
+        if result.timed_out or result.returncode == 0 or step.phase != "build":
             return result
-        if step.phase == "build":
-            kind, message = read_outcome(sandbox, files.outcome(step.name))
-            if kind is None:
-                raise InfraError(f"Gradle ended without a build result (exit "
-                                 f"{result.returncode}; a daemon crash or kill): "
-                                 f"{last_line(result.stderr or result.stdout)}")
-            if kind == "resolve":
-                raise InfraError(f"a dependency cannot be resolved offline: {message}")
-        elif "Unable to start the daemon process" in result.stderr + result.stdout \
-                and read_outcome(sandbox, files.outcome(step.name))[0] is None:
-            # No daemon, so no model code ran in this step: nothing of the model's to grade.
-            raise InfraError(f"the Gradle daemon did not start: "
-                             f"{last_line(result.stderr or result.stdout)}")
+        kind, message = read_outcome(sandbox, files.outcome(step.name))
+        if kind is None:
+            raise InfraError(f"Gradle ended without a build result (exit {result.returncode}; "
+                             f"a daemon crash or kill): {gradle_reason(result.stderr + result.stdout)}")
+        if kind == "resolve":
+            raise InfraError(f"a dependency cannot be resolved offline: {message}")
         return result
 
     @staticmethod
@@ -223,8 +219,12 @@ def read_outcome(sandbox, path: str) -> tuple[str | None, str]:
     return kind.strip() or None, message.strip()[:500]
 
 
-def last_line(text: str) -> str:
+def gradle_reason(text: str) -> str:
+    """The line after Gradle's "* What went wrong:", else the last line of output."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for index, line in enumerate(lines[:-1]):
+        if line == "* What went wrong:":
+            return lines[index + 1][:300]
     return lines[-1][:300] if lines else "no output"
 
 

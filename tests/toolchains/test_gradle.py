@@ -1,6 +1,7 @@
 """toolchain gradle with Debian's real Gradle 4.4.1, offline, in the real bwrap sandbox: plain
 Java + JUnit 4 fixture projects (tests/fixtures/gradle/tasks) whose gold patches pass, fail a
-test, fail to compile, hang, and need a dependency that no offline repository has. The KMP
+test, fail to compile, hang, need a dependency that no offline repository has, and lose
+their daemon mid-build. The KMP
 path needs the Kotlin Gradle plugin from the plugin portal and is not tested here (README)."""
 
 from __future__ import annotations
@@ -8,28 +9,37 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from kateval.commands.sandbox_gradle import NEEDED, unreachable
+from kateval.config import Suite
+from kateval.evaluate import evaluate_patch
+from kateval.sandbox.factory import make_opener
+from kateval.tasks import load_task
+from kateval.toolchains import Timeouts
 from tests.conftest import FIXTURES, need, run_cli
 
 pytestmark = pytest.mark.slow
 SUITE = FIXTURES / "gradle" / "suite.yaml"
-GRADLE_MARKERS = (b"org.gradle.launcher", b"GradleDaemon", b"GradleWorkerMain",
-                  b"gradle-worker")
 
 
-def gradle_processes() -> set[int]:
-    found = set()
+def processes_under(folder: Path) -> list[str]:
+    """Processes working in `folder` or naming it (Gradle's client, daemon and test JVMs all
+    run in the workspace): what a run with its scratch space in `folder` left behind."""
+    found = []
     for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
         try:
-            cmdline = (entry / "cmdline").read_bytes() if entry.name.isdigit() else b""
+            cwd = os.readlink(entry / "cwd")
+            cmdline = (entry / "cmdline").read_bytes()
         except OSError:
             continue
-        if any(marker in cmdline for marker in GRADLE_MARKERS):
-            found.add(int(entry.name))
+        if cwd.startswith(str(folder)) or str(folder).encode() in cmdline:
+            found.append(f"{entry.name}: {cmdline.replace(bytes(1), b' ')[:150].decode()}")
     return found
 
 
@@ -38,10 +48,10 @@ def gradle_run(tmp_path_factory):
     need(shutil.which("gradle") is not None, "gradle not installed (apt-get install gradle)")
     need(Path("/usr/share/maven-repo/junit/junit").is_dir(), "junit4 not installed")
     runs = tmp_path_factory.mktemp("gradle-runs")
-    before = gradle_processes()
+    scratch = tmp_path_factory.mktemp("gradle-scratch")  # every workspace of the run is in here
     proc = run_cli("run", "--suite", str(SUITE), "--offline", "--run-id", "gradle-fixtures",
-                   "--runs-dir", str(runs), timeout=3000)
-    left = gradle_processes() - before
+                   "--runs-dir", str(runs), timeout=3000, env={"TMPDIR": str(scratch)})
+    left = processes_under(scratch)
     root = runs / "gradle-fixtures"
     assert (root / "results.jsonl").is_file(), proc.stdout + proc.stderr
     results = {r["task"]: r for r in map(json.loads, (root / "results.jsonl").read_text()
@@ -58,9 +68,12 @@ def test_each_fixture_gets_its_status(gradle_run):
     statuses = {task: r["status"] for task, r in results.items()}
     assert statuses == {"gradle-pass": "passed", "gradle-test-failure": "tests_failed",
                         "gradle-compile-failure": "build_failed", "gradle-timeout": "timeout",
-                        "gradle-missing-dependency": "infra_error"}, results
+                        "gradle-missing-dependency": "infra_error",
+                        "gradle-daemon-crash": "infra_error"}, results
     missing = results["gradle-missing-dependency"]["detail"]
     assert "offline" in missing and "org.example.kateval:not-in-any-repo:1.0" in missing, missing
+    crash = results["gradle-daemon-crash"]["detail"]
+    assert "Gradle ended without a build result" in crash, crash
 
 
 def test_hidden_tests_compile_in_the_build_phase_and_nothing_recompiles(gradle_run):
@@ -92,7 +105,7 @@ def test_timeout_kills_client_daemon_and_test_jvm(gradle_run):
     steps = json.loads((attempt(root, "gradle-timeout") / "steps.json").read_text())
     assert steps[-1]["name"] == "test-jvm" and steps[-1]["timed_out"]
     assert steps[-1]["duration_s"] < 90 + 30
-    assert not left, f"Gradle processes left behind: {sorted(left)}"
+    assert not left, f"processes left behind: {left}"
 
 
 def test_without_gradle_the_run_stops_in_one_line(tmp_path, toolchain):
@@ -117,3 +130,19 @@ def test_gradle_image_build_says_what_it_cannot_reach():
     lines = [line for line in proc.stderr.splitlines() if line.strip()]
     assert proc.returncode == 3 and len(lines) == 1, proc.stdout + proc.stderr
     assert "cannot reach" in lines[0] and "Traceback" not in proc.stderr, lines[0]
+
+
+def test_sandbox_none_timeout_kills_the_daemon_that_left_the_process_group(tmp_path,
+                                                                          monkeypatch, toolchain):
+    """Without bwrap's pid namespace only a process group dies on timeout, and Gradle's daemon
+    calls setsid: the toolchain's own reaper must kill it and its test JVM."""
+    need(shutil.which("gradle") is not None, "gradle not installed (apt-get install gradle)")
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    task = load_task(FIXTURES / "gradle" / "tasks" / "gradle-timeout")
+    opener = make_opener("none", Suite(name="t", toolchain="gradle"), "t")
+    grade = evaluate_patch(task, task.gold_patch, tmp_path / "attempt", opener,
+                           Timeouts(build_s=600, test_s=60))
+    assert grade.status == "timeout", grade
+    assert not processes_under(scratch), processes_under(scratch)
