@@ -111,6 +111,9 @@ def run_command(console: Console, request: RunRequest) -> Path | None:
     max_attempts = 1 if offline else suite_cfg.max_attempts
     mode = "offline" if offline else "models"
     snapshot = _snapshot(suite_cfg, mode, suite_cfg.sandbox, models_dump)
+    if replay is not None and _with_executor(suite_cfg, request.executor).executor == "ray":
+        raise ConfigError("--replay: replays from this machine's run folder, so it needs "
+                          "--executor local")
     if replay is not None and offline:
         raise ConfigError("--replay: replays model answers, so it cannot be combined with --offline")
     if request.dry_run:

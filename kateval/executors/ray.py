@@ -141,7 +141,13 @@ class RayExecutor:
         except exceptions.RayTaskError as exc:  # the sample's own code raised: report it
             self.idle.append(worker)
             return spec, exc.as_instanceof_cause()
-        except exceptions.RayError:  # the worker, its node or the link died: run it again
+        except exceptions.RayActorError as exc:
+            if exc.actor_init_failed:  # this node cannot host a worker (no toolchain, no bwrap)
+                raise InfraError(f"ray: a worker could not start on its node: "
+                                 f"{str(exc)[-300:]}; see kateval doctor --executor ray") from None
+            self._lost(worker, spec)  # the worker, its node or the link died: run it again
+            return None
+        except exceptions.RayError:  # the result was lost with its node: run it again
             self._lost(worker, spec)
             return None
         self.idle.append(worker)

@@ -28,7 +28,7 @@ SYSTEM_CONFIG = {"agent_register_timeout_ms": 300000, "raylet_start_wait_time_s"
 # Fixed agent ports (each namespace has its own): with none given, a raylet waits only ~15 s for
 # its agents to report the ports they bound, too short on a loaded machine.
 NODE_FLAGS = ["--num-cpus", "1", "--object-store-memory", "200000000",
-              "--include-dashboard=false", "--disable-usage-stats",
+              "--include-dashboard=false", "--include-log-monitor=false", "--disable-usage-stats",
               "--runtime-env-agent-port", "6405", "--dashboard-agent-grpc-port", "6406",
               "--dashboard-agent-listen-port", "6407", "--metrics-export-port", "6408"]
 
@@ -66,13 +66,24 @@ class TwoHostCluster:
     def env(self) -> dict:
         return {**os.environ, **RAY_ENV}
 
-    def _ray_start(self, ns: str, args: list[str], log: str) -> None:
-        with open(self.tmp / f"{log}.log", "w") as out:
-            proc = subprocess.run(self.in_ns(ns, [str(VENV_BIN / "ray"), "start", *args]),
-                                  stdout=out, stderr=subprocess.STDOUT, env=self.env(),
-                                  cwd=REPO_ROOT, timeout=120)
-        if proc.returncode != 0:
-            raise RuntimeError(f"ray start in {ns} failed: {(self.tmp / f'{log}.log').read_text()}")
+    def _ray_start(self, ns: str, args: list[str], log: str, tries: int = 3) -> None:
+        """`ray start` in a namespace. Ray 2.60's raylet gives its agents a fixed ~15 s to
+        report their ports, which a loaded machine can miss; then the node's processes are
+        killed and it starts again."""
+        for attempt in range(1, tries + 1):
+            path = self.tmp / f"{log}-{attempt}.log"
+            with open(path, "w") as out:
+                try:
+                    code = subprocess.run(self.in_ns(ns, [str(VENV_BIN / "ray"), "start", *args]),
+                                          stdout=out, stderr=subprocess.STDOUT, env=self.env(),
+                                          cwd=REPO_ROOT, timeout=150).returncode
+                except subprocess.TimeoutExpired:
+                    code = -1
+            if code == 0:
+                return
+            self.kill_ns(ns)
+            time.sleep(1)
+        raise RuntimeError(f"ray start in {ns} failed {tries} times: {path.read_text()[-2000:]}")
 
     def start_worker(self) -> None:
         self._ray_start(self.worker, ["--address", ADDRESS, "--node-ip-address", WORKER_IP,
