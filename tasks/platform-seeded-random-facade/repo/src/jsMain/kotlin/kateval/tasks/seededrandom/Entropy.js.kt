@@ -1,0 +1,5 @@
+package kateval.tasks.seededrandom
+
+actual fun platformEntropy(size: Int): ByteArray {
+    TODO()
+}

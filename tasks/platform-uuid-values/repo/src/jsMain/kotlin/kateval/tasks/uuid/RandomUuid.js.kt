@@ -1,0 +1,3 @@
+package kateval.tasks.uuid
+
+actual fun platformRandomUuid(): String = TODO()
