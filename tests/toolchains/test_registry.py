@@ -24,8 +24,8 @@ def test_unknown_toolchain_in_a_suite_is_one_line_naming_the_choices(tmp_path):
 
 
 def test_registry_refuses_an_unknown_name():
-    with pytest.raises(ConfigError, match="choices: warm, kotlinc"):
-        registry.create("gradle", ToolPaths("/nonexistent", "/nonexistent"))
+    with pytest.raises(ConfigError, match="choices: warm, kotlinc, gradle"):
+        registry.create("nosuch", ToolPaths("/nonexistent", "/nonexistent"))
 
 
 def test_default_toolchain_is_warm(tmp_path):
