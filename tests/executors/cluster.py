@@ -19,16 +19,12 @@ from tests.conftest import REPO_ROOT
 VENV_BIN = REPO_ROOT / ".venv" / "bin"
 HEAD_IP, WORKER_IP, PORT = "10.231.0.1", "10.231.0.2", 6399
 ADDRESS = f"{HEAD_IP}:{PORT}"
-# Generous start-up waits: on a loaded 2-core machine the node agents take over a minute.
-RAY_ENV = {"RAY_USAGE_STATS_ENABLED": "0", "RAY_DISABLE_DOCKER_CPU_WARNING": "1",
-           "RAY_agent_register_timeout_ms": "300000", "RAY_raylet_start_wait_time_s": "300"}
+RAY_ENV = {"RAY_USAGE_STATS_ENABLED": "0", "RAY_DISABLE_DOCKER_CPU_WARNING": "1"}
 # Small nodes: the machine has 2 cores and other engineers' work on it.
-# The cluster-wide config the head hands every raylet: long agent start-up waits.
-SYSTEM_CONFIG = {"agent_register_timeout_ms": 300000, "raylet_start_wait_time_s": 300}
 # Fixed agent ports (each namespace has its own): with none given, a raylet waits only ~15 s for
 # its agents to report the ports they bound, too short on a loaded machine.
 NODE_FLAGS = ["--num-cpus", "1", "--object-store-memory", "200000000",
-              "--include-dashboard=false", "--include-log-monitor=false", "--disable-usage-stats",
+              "--include-log-monitor=false", "--disable-usage-stats",
               "--runtime-env-agent-port", "6405", "--dashboard-agent-grpc-port", "6406",
               "--dashboard-agent-listen-port", "6407", "--metrics-export-port", "6408"]
 
@@ -93,7 +89,7 @@ class TwoHostCluster:
     def up(self) -> "TwoHostCluster":
         self._network()
         self._ray_start(self.head, ["--head", "--port", str(PORT), "--node-ip-address", HEAD_IP,
-                                    "--system-config", json.dumps(SYSTEM_CONFIG),
+                                    "--include-dashboard=false",
                                     "--resources", json.dumps({"kateval_slot": self.head_slots}),
                                     *NODE_FLAGS], "ray-head")
         self.start_worker()
