@@ -217,7 +217,7 @@ def test_cli_gate_reruns_through_the_run_machinery_and_exits_1(tmp_path):
     except Exception as exc:  # the local sandbox needs the toolchain, even to fail a patch
         pytest.skip(f"toolchain missing: {exc}")
     runs = tmp_path / "runs"
-    make_run(runs, "baseline", {"fn-billable-weight": ["passed"]})
+    make_run(runs, "baseline", {"fn-billable-weight": ["passed"]}, mode="offline")
     suite = _broken_task_suite(tmp_path)
     proc = subprocess.run([sys.executable, "-m", "kateval.cli", "run", "--suite", str(suite),
                            "--offline", "--run-id", "now", "--runs-dir", str(runs),

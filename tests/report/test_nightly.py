@@ -95,7 +95,7 @@ def test_the_steps_cover_install_sandbox_run_gate_history_summary_and_artifacts(
              "Run the nightly suite and gate it", "Save the run history", "Write the job summary",
              "Upload the run folder", "Upload the HTML report"]
     assert [n for n in names if n in order] == order
-    assert "pip install ." in step("Install kateval")["run"]
+    assert "pip install -c constraints.txt" in step("Install kateval")["run"]
     assert "kateval sandbox build" in step("Build the sandbox image")["run"]
     image_key = step("Restore the sandbox image")["with"]["key"]
     assert image_key.endswith("${{ steps.image.outputs.hash }}")
