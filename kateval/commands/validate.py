@@ -63,6 +63,16 @@ def write_expected(task: Task, tests: dict[str, list[str]]) -> None:
 
 def validate_task(task: Task, out_dir: Path, opener: SandboxOpener, timeouts: Timeouts,
                   rewrite: bool = False) -> Validation:
+    """One task's verdict; a harness error is that task's problem, never the others'."""
+    try:
+        return _validate(task, out_dir, opener, timeouts, rewrite)
+    except Exception as exc:  # a task folder that vanished, a crashed sandbox, ...
+        return Validation(task.id, "error", ("error", "error"),
+                          f"harness error: {type(exc).__name__}: {exc}", "unchanged")
+
+
+def _validate(task: Task, out_dir: Path, opener: SandboxOpener, timeouts: Timeouts,
+              rewrite: bool) -> Validation:
     base = evaluate_patch(task, None, out_dir / "base", opener, timeouts)
     for i in (1, 2):
         evaluate_patch(task, task.gold_patch, out_dir / f"gold-{i}", opener, timeouts)
