@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kateval.config import Limits, Suite
-from kateval.errors import InfraError, ToolchainError
+from kateval.errors import ConfigError, InfraError, ToolchainError
 from kateval.sandbox import ExecResult, cap_text
 from kateval.sandbox import image as images
 from kateval.toolchains import kotlinc
@@ -30,6 +30,9 @@ OWNER_LABEL = "kateval.owner"
 CONTAINER_TOOLS = kotlinc.ToolPaths(
     kotlin_home="/opt/kotlinc", junit_console="/opt/junit/junit-platform-console-standalone.jar",
     js_runner="/opt/js-runner")
+# warm compiles in the container with the cold compiler: the same steps, so the same grades
+# (tests/toolchains' parity test); its service lives on the host and cannot enter a container.
+DOCKER_TOOLCHAINS = ("kotlinc", "warm")
 KILLED_RC = -9  # what the local sandbox reports for a command killed on timeout
 _STREAM_GRACE_S = 30.0
 _KILL_SETTLE_S = 1.5
@@ -293,6 +296,11 @@ def orphaned_containers(client) -> list:
 
 def make_docker_opener(suite: Suite, run_id: str):
     """The SandboxOpener for `--sandbox docker`; checks the engine and the image up front."""
+    if suite.toolchain not in DOCKER_TOOLCHAINS:
+        # Never a silent switch to another build: the result would not mean what was asked.
+        raise ConfigError(f"toolchain '{suite.toolchain}' does not run under --sandbox docker "
+                          f"yet (choices there: {', '.join(DOCKER_TOOLCHAINS)}); use "
+                          "--sandbox local, or toolchain: kotlinc")
     client = images.connect()
     tag = suite.docker_image
     if tag is None:
