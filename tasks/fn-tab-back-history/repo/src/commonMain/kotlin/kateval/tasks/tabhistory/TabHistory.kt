@@ -1,0 +1,6 @@
+package kateval.tasks.tabhistory
+
+/** The tab history after selecting [tab]. See instruction.md. */
+fun selectTab(history: List<String>, tab: String, startTab: String): List<String> {
+    TODO("selectTab")
+}
