@@ -8,6 +8,7 @@ no process or container behind after close().
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 import time
 
 import pytest
@@ -164,10 +165,15 @@ def test_only_the_workspace_and_the_toolchain_are_visible(make_sandbox, toolchai
     sandbox = make_sandbox()
     outside = tmp_path / "outside.txt"  # a host file next to the workspace
     outside.write_text("host secret")
-    probes = [str(outside), "/root", "/home", "/run", "/var/run/docker.sock",
+    home_canary = Path.home() / f".kateval-conformance-{tmp_path.name}"
+    home_canary.write_text("host home")
+    # An image has its own empty /root, /home and /run; only the host's must stay unseen.
+    own_dirs = ["/root", "/home", "/run"] if make_sandbox.kind == "local" else []
+    probes = [str(outside), str(home_canary), *own_dirs, "/var/run/docker.sock",
               str(__import__("tests.conftest", fromlist=["REPO_ROOT"]).REPO_ROOT / "tasks")]
     script = "; ".join(f"test -e {p} && echo VISIBLE {p}" for p in probes) + "; true"
     result = sandbox.exec(["sh", "-c", script], timeout_s=30)
+    home_canary.unlink()
     assert "VISIBLE" not in result.stdout, result.stdout
     assert sandbox.exec(["sh", "-c", "touch /kateval-root-write"], timeout_s=30).returncode != 0
     assert sandbox.exec(["sh", "-c", "touch /usr/kateval-write"], timeout_s=30).returncode != 0
@@ -179,6 +185,8 @@ def test_the_environment_is_an_allow_list(make_sandbox, monkeypatch):
     sandbox = make_sandbox()
     result = sandbox.exec(["env"], timeout_s=30)
     assert "canary" not in result.stdout, result.stdout
+    if make_sandbox.kind != "local":
+        return  # an image sets its own tool variables (KOTLIN_HOME, GRADLE_*); no host value
     names = {line.split("=", 1)[0] for line in result.stdout.splitlines() if "=" in line}
     assert names <= {"PATH", "HOME", "TMPDIR", "LANG", "LC_ALL", "TZ", "HOSTNAME", "PWD",
                      "SHLVL", "_", "container"}, names
