@@ -146,6 +146,20 @@ def _junit_dir(attempt_dir: Path, target: str) -> Path:
     return nested if nested.is_dir() or target != "jvm" else attempt_dir / "junit"
 
 
+def failing_tests(attempt_dir: Path) -> list[TestOutcome]:
+    """Every target's failed or errored tests in an attempt, for feedback to the model. An
+    unreadable report is left out here: grading already files it as tests_failed."""
+    junit = attempt_dir / "junit"
+    targets = sorted(p.name for p in junit.iterdir() if p.is_dir()) if junit.is_dir() else []
+    found: list[TestOutcome] = []
+    for target in targets or ["jvm"]:
+        try:
+            found += read_junit_dir(_junit_dir(attempt_dir, target), target)
+        except BadReport:
+            continue
+    return [t for t in found if t.outcome in ("failed", "error")]
+
+
 def grade(spec: TaskSpec, attempt_dir: Path,
           expected: dict[str, list[str]] | None = None) -> Grade:
     """Status of one attempt. `expected` maps a target to the tests its hidden suite holds;

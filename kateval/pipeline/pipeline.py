@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kateval.config import ModelsFile, Suite
 from kateval.errors import ConfigError
-from kateval.grading import read_junit_dir
+from kateval.grading import NOT_MODEL, failing_tests
 from kateval.models.cache import CacheMiss, ResponseCache
 from kateval.models.client import (CallFailed, ContextExceeded, EndpointDown, ModelCallError,
                                    ModelClient)
@@ -23,7 +23,6 @@ from kateval.tasks import Task
 from kateval.toolchains.kotlinc import compiler_errors
 
 FEEDBACK_LOG_CHARS = 4000
-NOT_MODEL = ("model_error", "infra_error")
 
 
 class EndpointRejected(ConfigError):
@@ -98,9 +97,8 @@ def failure_report(previous: PreviousAttempt) -> str:
     log = log_path.read_text(errors="replace") if log_path.is_file() else ""
     errors = compiler_errors(log)
     lines += errors
-    for test in read_junit_dir(previous.attempt_dir / "junit"):
-        if test.outcome in ("failed", "error"):
-            lines.append(f"FAILED {test.name}: {test.message}")
+    for test in failing_tests(previous.attempt_dir):
+        lines.append(f"FAILED {test.name}: {test.message}")
     if len(lines) == 1 and log:
         lines.append(log[-FEEDBACK_LOG_CHARS:])
     return "\n".join(lines)[:FEEDBACK_LOG_CHARS]
