@@ -21,18 +21,22 @@ def body(expr: str) -> dict[str, str]:
 def test_gold_passes_with_per_test_outcomes(tiny_task, local_opener, tmp_path):
     g = evaluate_patch(tiny_task, tiny_task.gold_patch, tmp_path, local_opener, FAST)
     assert g.status == "passed", g
-    assert {t.name for t in g.tests} == {"tiny.TinySumTest.empty()", "tiny.TinySumTest.mixed()",
-                                         "tiny.TinySumTest.allNegative()"}
-    assert (tmp_path / "junit" / "jvm" / "TEST-junit-jupiter.xml").is_file()
+    names = {"tiny.TinySumTest.empty", "tiny.TinySumTest.mixed", "tiny.TinySumTest.allNegative"}
+    # kotlin.test on the JVM runs under JUnit 4 (vintage), as Gradle would; JS runs on mocha.
+    assert {(t.name, t.target) for t in g.tests} == {(n, tg) for n in names for tg in ("jvm", "js")}
+    assert all(t.outcome == "passed" for t in g.tests)
+    assert (tmp_path / "junit" / "jvm" / "TEST-junit-vintage.xml").is_file()
+    assert (tmp_path / "junit" / "js" / "TEST-js.xml").is_file()
     steps = json.loads((tmp_path / "steps.json").read_text())
-    assert [s["name"] for s in steps] == ["compile-jvm", "compile-js", "test-jvm"]
+    assert [s["name"] for s in steps] == ["compile-jvm", "compile-js", "link-js", "test-jvm",
+                                          "test-js"]
     assert (tmp_path / "patch.diff").read_text().startswith("diff --git")
 
 
 def test_base_repo_fails_its_hidden_tests(tiny_task, local_opener, tmp_path):
     g = evaluate_patch(tiny_task, None, tmp_path, local_opener, FAST)
     assert g.status == "tests_failed"
-    assert len(g.tests) == 3 and not any(t.outcome == "passed" for t in g.tests)
+    assert len(g.tests) == 6 and not any(t.outcome == "passed" for t in g.tests)
     assert any("not implemented" in t.message for t in g.tests)  # TODO() threw
 
 
@@ -49,8 +53,9 @@ def test_wrong_answer_is_tests_failed(tiny_task, local_opener, tmp_path):
     g = evaluate_patch(tiny_task, patch_for(tiny_task, body("    return xs.sum()")), tmp_path,
                        local_opener, FAST)
     assert g.status == "tests_failed", g
-    outcomes = {t.name.split(".")[-1]: t.outcome for t in g.tests}
-    assert outcomes == {"empty()": "passed", "mixed()": "failed", "allNegative()": "failed"}
+    for target in ("jvm", "js"):
+        outcomes = {t.name.split(".")[-1]: t.outcome for t in g.tests if t.target == target}
+        assert outcomes == {"empty": "passed", "mixed": "failed", "allNegative": "failed"}, target
 
 
 def test_infinite_loop_is_timeout(tiny_task, local_opener, tmp_path):

@@ -181,5 +181,8 @@ def test_sigterm_while_a_container_compiles_leaves_no_container(server, tmp_path
 
     server.script("mellum-m", [REFUSAL])  # fast now, and no compile
     lines = resume_and_check(tmp_path, models, run_id, "--sandbox", "docker")
-    assert {r["status"] for r in lines} == {"context_exceeded"}
+    latest = {r["sample"]: r["status"] for r in lines}
+    # Sample 0's builder had answered (its container was compiling): the resume replays that
+    # answer from the run's response cache and grades it; the others meet the refusal.
+    assert latest == {0: "passed", 1: "context_exceeded", 2: "context_exceeded"}, latest
     assert kateval_containers(docker_client, run_id) == []

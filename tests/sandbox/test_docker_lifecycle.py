@@ -25,6 +25,7 @@ from kateval.sandbox.docker import (
     make_docker_opener,
 )
 from kateval.tasks import load_task
+from kateval.toolchains.kotlinc import KotlincToolchain
 from tests.conftest import FIXTURES, REPO_ROOT
 from tests.sandbox.conftest import (
     HOSTILE_TASKS,
@@ -56,7 +57,7 @@ def test_an_engine_lost_mid_run_is_graded_infra_error(docker_client, sandbox_ima
     def open_then_lose_engine(root: Path):
         sandbox = DockerSandbox(docker_client, settings, root)
         sandbox.client = dead  # the container was created; now the engine "goes away"
-        return sandbox, CONTAINER_TOOLS
+        return sandbox, KotlincToolchain(CONTAINER_TOOLS)
 
     task = load_task(FIXTURES / "tasks" / "tiny-sum")
     grade = evaluate_patch(task, task.gold_patch, tmp_path / "attempt", open_then_lose_engine,
