@@ -3,7 +3,9 @@
 Into $KATEVAL_HOME (default ~/.cache/kateval):
   kotlinc-<version>/     the pinned compiler (npm `kotlin-compiler`)
   js-runner-<hash>/      node_modules with the pinned mocha and mocha-junit-reporter
-  warm-<hash>/classes/   the warm compile server, compiled from kateval/toolchains/warm/
+  warm-<hash>/           the warm compile server (server.jar, from kateval/toolchains/warm/),
+                         primed: server.jsa, an AppCDS archive of the compiler classes, and
+                         js-ic/, the JS IR cache of the stdlib and kotlin-test
   cds-<hash>.jsa         an AppCDS archive of the test JVM (JUnit console + kotlin stdlib/test)
 The hashes cover what each is made from, so a changed pin or source installs afresh.
 """
@@ -48,12 +50,16 @@ def _server_digest() -> str:
     return _digest(kotlinc.KOTLIN_VERSION + "".join(p.read_text() for p in sources))
 
 
-def warm_classes_dir() -> Path:
-    return kotlinc.kateval_home() / f"warm-{_server_digest()}" / "classes"
+def warm_dir() -> Path:
+    return kotlinc.kateval_home() / f"warm-{_server_digest()}"
 
 
 def warm_ready(folder: Path) -> bool:
-    return (folder / "kateval" / "warm" / "CompileServerKt.class").is_file()
+    return (folder / "server.jar").is_file()
+
+
+def warm_primed(folder: Path) -> bool:
+    return (folder / "server.jsa").is_file() and (folder / "js-ic").is_dir()
 
 
 def cds_dir() -> Path:
@@ -116,19 +122,42 @@ def install_js_runner(force: bool = False) -> Path:
 
 
 def build_warm_server(paths: kotlinc.ToolPaths, force: bool = False) -> Path:
-    """Compile the warm compile server with the pinned kotlinc, against kotlin-compiler.jar."""
-    target = warm_classes_dir()
+    """Compile the warm compile server with the pinned kotlinc, against kotlin-compiler.jar,
+    into a jar (a CDS archive cannot be dumped with a class folder on the class path)."""
+    target = warm_dir()
     if warm_ready(target) and not force:
         return target
+    if target.exists():
+        shutil.rmtree(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".classes-") as tmp:
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".warm-") as tmp:
         sources = [str(p) for p in sorted(SERVER_SOURCES.glob("*.kt"))]
         _run([f"{paths.kotlin_home}/bin/kotlinc", "-nowarn", "-cp",
-              paths.lib("kotlin-compiler.jar"), "-d", tmp, *sources], "compiling the warm server")
-        if target.exists():
-            shutil.rmtree(target)
+              paths.lib("kotlin-compiler.jar"), "-d", f"{tmp}/server.jar", *sources],
+             "compiling the warm server")
         Path(tmp).rename(target)
         target.chmod(0o755)
+    return target
+
+
+def prime_warm_server(paths: kotlinc.ToolPaths, force: bool = False) -> Path:
+    """Compile a small training module once through the warm server, as a sample would be,
+    and keep what a fresh service would otherwise rebuild at every start: the compiler
+    classes it loaded (an AppCDS archive, dumped when the server exits) and the JS IR cache
+    of the stdlib and kotlin-test (minutes of CPU to lower; every new service slot starts
+    from a copy)."""
+    from kateval.toolchains import primer
+
+    target = Path(paths.warm_home)
+    if warm_primed(target) and not force:
+        return target
+    try:
+        primer.prime(paths, target)
+    except ToolchainError:
+        for name in ("server.jsa", "js-ic"):
+            path = target / name
+            shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
+        raise
     return target
 
 
@@ -166,10 +195,13 @@ def build_cds_archive(paths: kotlinc.ToolPaths, force: bool = False) -> Path:
 
 
 def install_all(force: bool = False, log=print) -> kotlinc.ToolPaths:
-    """Compiler, JS test runner, warm server and CDS archive; returns the located paths."""
+    """Compiler, JS test runner, warm server, CDS archives and the JS IR cache; returns
+    the located paths."""
     log(f"kotlinc {kotlinc.KOTLIN_VERSION}: {install_compiler(force)}")
     log(f"mocha {JS_PACKAGES['mocha']}: {install_js_runner(force)}")
     paths = kotlinc.locate()
     log(f"warm compile server: {build_warm_server(paths, force)}")
     log(f"test JVM CDS archive: {build_cds_archive(paths, force)}")
+    paths = kotlinc.locate()
+    log(f"warm server primed (CDS, JS IR cache): {prime_warm_server(paths, force)}")
     return kotlinc.locate()

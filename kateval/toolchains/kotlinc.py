@@ -47,15 +47,16 @@ class ToolPaths:
     cds_dir: str = ""
     """A folder with an AppCDS archive of the test JVM (test-jvm.jsa) and the probe jar it
     was dumped with, or "" to start the test JVM without one."""
-    warm_classes: str = ""
-    """The compiled warm compile server (kateval/toolchains/warm/), or "" when not built."""
+    warm_home: str = ""
+    """The warm compile server's folder (server.jar; once primed also server.jsa and js-ic/),
+    or "" when it is not built."""
 
     def lib(self, name: str) -> str:
         return f"{self.kotlin_home}/lib/{name}"
 
     def mounts(self) -> list[str]:
         """What a sandbox must show, read-only, for these tools to run."""
-        optional = [self.js_runner, self.cds_dir, self.warm_classes]
+        optional = [self.js_runner, self.cds_dir, self.warm_home]
         return [self.kotlin_home, self.junit_console, *[p for p in optional if p]]
 
     def test_class_path(self) -> list[str]:
@@ -106,10 +107,10 @@ def locate() -> ToolPaths:
     if not install.js_runner_ready(runner):
         raise ToolchainError(f"mocha not found in {runner}; run `kateval toolchain install`")
     cds = install.cds_dir()
-    warm = install.warm_classes_dir()
+    warm = install.warm_dir()
     return ToolPaths(kotlin_home=str(home), junit_console=str(junit), js_runner=str(runner),
                      cds_dir=str(cds) if install.cds_ready(cds) else "",
-                     warm_classes=str(warm) if install.warm_ready(warm) else "")
+                     warm_home=str(warm) if install.warm_ready(warm) else "")
 
 
 def install(force: bool = False) -> Path:

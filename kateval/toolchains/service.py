@@ -61,14 +61,23 @@ class Reply:
 class CompileService:
     """One compiler JVM and its slot. Not thread-safe: the pool hands it to one worker."""
 
-    def __init__(self, paths: ToolPaths, slot: Path, limits: ServiceLimits):
+    def __init__(self, paths: ToolPaths, slot: Path, limits: ServiceLimits,
+                 dump_archive: Path | None = None):
+        """`dump_archive` (install time only) makes the JVM write an AppCDS archive of the
+        classes it loaded when it exits (`finish`)."""
         self.paths, self.slot, self.limits = paths, slot, limits
+        self.dump_archive = dump_archive
         self.compilations = 0
         self.rss_kb = 0
         self._stderr: list[bytes] = []
         shutil.rmtree(slot, ignore_errors=True)
         slot.mkdir(parents=True)
-        (slot / CACHE).mkdir()
+        seed = Path(paths.warm_home) / "js-ic" if paths.warm_home else None
+        if seed is not None and seed.is_dir() and dump_archive is None:
+            # The stdlib and kotlin-test, lowered at install time: not again per service.
+            shutil.copytree(seed, slot / CACHE, symlinks=True)
+        else:
+            (slot / CACHE).mkdir()
         self._cgroup = Cgroup.create(limits.max_rss_mb + 512, 512) if limits.isolate else None
         self.proc = subprocess.Popen(self._argv(), cwd=slot, stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -76,9 +85,19 @@ class CompileService:
         threading.Thread(target=self._drain_stderr, daemon=True).start()
 
     def _argv(self) -> list[str]:
-        java = ["java", f"-Xmx{self.limits.heap_mb}m", "-XX:+UseSerialGC",
+        home = Path(self.paths.warm_home)
+        if self.dump_archive is not None:
+            cds = [f"-XX:ArchiveClassesAtExit={self.dump_archive}", "-Xlog:cds=off",
+                   "-Xlog:cds+dynamic=off"]
+        elif (home / "server.jsa").is_file():
+            # A stale or mismatched archive only costs speed: the JVM then starts without it.
+            cds = [f"-XX:SharedArchiveFile={home / 'server.jsa'}", "-Xlog:cds=off",
+                   "-Xlog:cds+dynamic=off"]
+        else:
+            cds = []
+        java = ["java", f"-Xmx{self.limits.heap_mb}m", "-XX:+UseSerialGC", *cds,
                 f"-Dkotlin.home={self.paths.kotlin_home}", "-Didea.io.use.nio2=true",
-                "-cp", f"{self.paths.warm_classes}:{self.paths.lib('kotlin-compiler.jar')}",
+                "-cp", f"{home / 'server.jar'}:{self.paths.lib('kotlin-compiler.jar')}",
                 install.SERVER_MAIN]
         if not self.limits.isolate:
             return java
@@ -111,13 +130,7 @@ class CompileService:
         for entry in self.slot.iterdir():
             if entry.name != CACHE:
                 _remove(entry)
-        for version in (self.slot / CACHE).iterdir():
-            if not version.is_dir():
-                _remove(version)
-                continue
-            for module in version.iterdir():
-                if not module.name.startswith(LIBRARY_CACHE_PREFIXES):
-                    _remove(module)
+        library_cache_only(self.slot / CACHE)
 
     # ------------------------------------------------------------ requests
     def compile(self, kind: str, args: list[str], timeout_s: float) -> Reply:
@@ -167,6 +180,19 @@ class CompileService:
             left -= len(chunk)
         return b"".join(chunks)
 
+    def finish(self, timeout_s: float = 300) -> int:
+        """Close the request stream and wait for the JVM to exit by itself (an archive is
+        dumped then); its exit code."""
+        self.proc.stdin.close()
+        # The JVM's own logging (CDS warnings at the dump) goes to stdout: keep it flowing.
+        threading.Thread(target=self.proc.stdout.read, daemon=True).start()
+        try:
+            return self.proc.wait(timeout=timeout_s)
+        except subprocess.TimeoutExpired:
+            return -1
+        finally:
+            self.stop()
+
     def stop(self) -> None:
         """Kill the JVM, its bwrap and anything in its cgroup; the slot goes too."""
         try:
@@ -184,6 +210,18 @@ class CompileService:
         if self._cgroup:
             self._cgroup.remove()
         shutil.rmtree(self.slot, ignore_errors=True)
+
+
+def library_cache_only(cache: Path) -> None:
+    """Keep a JS IR cache's stdlib and kotlin-test entries; drop sample modules and files
+    such as the compiler's in-progress guard."""
+    for version in cache.iterdir():
+        if not version.is_dir():
+            _remove(version)
+            continue
+        for module in version.iterdir():
+            if not module.name.startswith(LIBRARY_CACHE_PREFIXES):
+                _remove(module)
 
 
 def _remove(path: Path) -> None:

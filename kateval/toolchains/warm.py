@@ -32,7 +32,7 @@ class WarmToolchain:
     name = "warm"
 
     def __init__(self, paths: kotlinc.ToolPaths, limits: ServiceLimits = ServiceLimits()):
-        if not paths.warm_classes:
+        if not paths.warm_home:
             raise ToolchainError("the warm compile server is not built; run "
                                  "`kateval toolchain install` (or use toolchain: kotlinc)")
         self.paths = paths
@@ -69,9 +69,9 @@ class WarmSession:
         if args.js_klib is not None and args.js_link is not None:
             steps.append(Step("compile-js", "build", "js", [f"{WARM_PREFIX}js", *args.js_klib],
                               timeouts.build_s))
-            # The stdlib and kotlin-test are lowered once per service, not once per sample.
+            # The stdlib and kotlin-test are lowered once at install, not once per sample.
             steps.append(Step("link-js", "build", "js",
-                              [f"{WARM_PREFIX}js", *args.js_link, f"-Xcache-directory={CACHE}"],
+                              [f"{WARM_PREFIX}js", *link_args(args.js_link)],
                               timeouts.build_s))
         return steps + kotlinc.test_steps(root, targets, paths, framework, layout, timeouts)
 
@@ -116,6 +116,11 @@ class WarmSession:
 
     def close(self) -> None:
         pass
+
+
+def link_args(js_link: list[str]) -> list[str]:
+    """The JS link through the service's IR cache (its libraries primed at install)."""
+    return [*js_link, f"-Xcache-directory={CACHE}"]
 
 
 def _inputs(args: list[str]) -> list[str]:

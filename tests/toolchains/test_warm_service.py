@@ -116,3 +116,38 @@ def test_worn_out_service_is_replaced(toolchain):
         assert warm.pool.restarts == 2  # each service retired after its one compilation
     finally:
         warm.close()
+
+
+def test_a_fresh_service_links_against_the_primed_library_cache(toolchain, tmp_path):
+    """`kateval toolchain install` lowers the stdlib and kotlin-test once: a new service's
+    first JS link reads that cache and rewrites none of it (every file keeps its bytes and
+    its mtime), and the server JVM starts from the install's CDS archive."""
+    from kateval.toolchains import kotlinc, primer
+    from kateval.toolchains.warm import link_args
+
+    home = Path(toolchain.warm_home)
+    assert (home / "server.jsa").is_file() and (home / "js-ic").is_dir(), "not primed"
+    seed = {p.relative_to(home / "js-ic"): (p.stat().st_mtime_ns, p.read_bytes())
+            for p in (home / "js-ic").rglob("*") if p.is_file()}
+    assert any(str(p).endswith(".ast.bin") for p in seed)
+    warm = WarmToolchain(toolchain, ServiceLimits())
+    try:
+        service = warm.pool.acquire()
+        assert any(a.startswith("-XX:SharedArchiveFile=") for a in service.proc.args)
+        for rel, text in primer.TRAINING.items():
+            (service.slot / rel).parent.mkdir(parents=True, exist_ok=True)
+            (service.slot / rel).write_text(text.replace("train", "fresh"))
+        args = kotlinc.compiler_args(service.slot, ["jvm", "js"], toolchain, "junit4")
+        assert service.compile("js", args.js_klib, 600).exit_code == 0
+        reply = service.compile("js", link_args(args.js_link), 600)
+        assert reply.exit_code == 0, reply.output
+        assert (service.slot / "build/kateval/js/kateval-tests.js").is_file()
+        after = {p.relative_to(service.slot / CACHE): (p.stat().st_mtime_ns, p.read_bytes())
+                 for p in (service.slot / CACHE).rglob("*") if p.is_file()}
+        # The lowered IR (.ast.bin) is reused as is; the libraries' metadata files only
+        # record which of the sample's files use them.
+        lowered = {k: v for k, v in seed.items() if k.name.endswith(".ast.bin")}
+        assert {k: after.get(k) for k in lowered} == lowered
+        warm.pool.release(service)
+    finally:
+        warm.close()

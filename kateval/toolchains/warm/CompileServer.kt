@@ -37,7 +37,9 @@ fun main() {
     System.setOut(System.err)
     val input = System.`in`.bufferedReader(Charsets.UTF_8)
     while (true) {
-        val header = input.readLine() ?: return
+        // End of requests: exit at once, whatever threads the compilers left (an AppCDS
+        // archive, when asked for, is written at this exit).
+        val header = input.readLine() ?: exitProcess(0)
         val parts = header.split(" ")
         if (parts.size != 3 || parts[0] != "COMPILE") {
             System.err.println("kateval compile server: bad request: $header")
