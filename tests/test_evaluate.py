@@ -25,7 +25,7 @@ def test_gold_passes_with_per_test_outcomes(tiny_task, local_opener, tmp_path):
     # kotlin.test on the JVM runs under JUnit 4 (vintage), as Gradle would; JS runs on mocha.
     assert {(t.name, t.target) for t in g.tests} == {(n, tg) for n in names for tg in ("jvm", "js")}
     assert all(t.outcome == "passed" for t in g.tests)
-    assert (tmp_path / "junit" / "jvm" / "TEST-junit-vintage.xml").is_file()
+    assert (tmp_path / "junit" / "jvm" / "TEST-tiny.TinySumTest.xml").is_file()
     assert (tmp_path / "junit" / "js" / "TEST-js.xml").is_file()
     steps = json.loads((tmp_path / "steps.json").read_text())
     assert [s["name"] for s in steps] == ["compile-jvm", "compile-js", "link-js", "test-jvm",

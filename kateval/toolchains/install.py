@@ -6,7 +6,8 @@ Into $KATEVAL_HOME (default ~/.cache/kateval):
   warm-<hash>/           the warm compile server (server.jar, from kateval/toolchains/warm/),
                          primed: server.jsa, an AppCDS archive of the compiler classes, and
                          js-ic/, the JS IR cache of the stdlib and kotlin-test
-  cds-<hash>.jsa         an AppCDS archive of the test JVM (JUnit console + kotlin stdlib/test)
+  cds-<hash>/            kateval's JUnit 4 runner (kateval/toolchains/runner/) and an AppCDS
+                         archive of the test JVM per framework
 The hashes cover what each is made from, so a changed pin or source installs afresh.
 """
 
@@ -25,6 +26,7 @@ from kateval.toolchains import kotlinc
 
 JS_PACKAGES = {"mocha": "10.8.2", "mocha-junit-reporter": "2.2.1"}
 SERVER_SOURCES = Path(__file__).parent / "warm"
+RUNNER_SOURCES = Path(__file__).parent / "runner"
 SERVER_MAIN = "kateval.warm.CompileServerKt"
 # Plain JUnit 4 (inside the console jar), so the probe jar needs no framework jar before it:
 # a dynamic archive is only used when its class path is a prefix of the JVM's.
@@ -64,12 +66,14 @@ def warm_primed(folder: Path) -> bool:
 
 def cds_dir() -> Path:
     junit = kotlinc.find_junit_console()
-    key = f"{kotlinc.KOTLIN_VERSION}:{junit}:{junit.stat().st_mtime_ns if junit else 0}"
+    runner = "".join(p.read_text() for p in sorted(RUNNER_SOURCES.glob("*.kt")))
+    key = f"{kotlinc.KOTLIN_VERSION}:{junit}:{junit.stat().st_mtime_ns if junit else 0}:{runner}"
     return kotlinc.kateval_home() / f"cds-{_digest(key)}"
 
 
 def cds_ready(folder: Path) -> bool:
-    return (folder / "test-jvm.jsa").is_file() and (folder / "probe.jar").is_file()
+    return (folder / kotlinc.RUNNER_JAR).is_file() and all(
+        (folder / kotlinc.cds_archive(f)).is_file() for f in kotlinc.FRAMEWORK_JARS)
 
 
 def _run(argv: list[str], what: str, cwd: Path | None = None, timeout_s: float = 900) -> None:
@@ -162,9 +166,10 @@ def prime_warm_server(paths: kotlinc.ToolPaths, force: bool = False) -> Path:
 
 
 def build_cds_archive(paths: kotlinc.ToolPaths, force: bool = False) -> Path:
-    """Run one tiny JUnit 4 test with -XX:ArchiveClassesAtExit: the classes the console
-    launcher and its engines load are then mapped, not parsed, at each test JVM's start.
-    A dump may not have a non-empty folder on its class path, hence the probe jar."""
+    """Build the JUnit 4 runner (with a tiny probe test in the same jar) and dump an AppCDS
+    archive per framework by running the probe with -XX:ArchiveClassesAtExit: the classes
+    a test JVM loads are then mapped, not parsed, at its start. A dump may not have a
+    non-empty folder on its class path, hence the jar."""
     target = cds_dir()
     if cds_ready(target) and not force:
         return target
@@ -172,21 +177,29 @@ def build_cds_archive(paths: kotlinc.ToolPaths, force: bool = False) -> Path:
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".cds-") as tmp:
         work = Path(tmp)
         (work / "Probe.kt").write_text(_CDS_PROBE)
+        sources = ["Probe.kt", *[str(p) for p in sorted(RUNNER_SOURCES.glob("*.kt"))]]
         _run([f"{paths.kotlin_home}/bin/kotlinc", "-nowarn", "-cp", paths.junit_console, "-d",
-              "probe.jar", "Probe.kt"], "compiling the CDS probe test", cwd=work)
+              kotlinc.RUNNER_JAR, *sources], "compiling the JUnit 4 runner", cwd=work)
         (work / "Probe.kt").unlink()
         # Dumped at the final path: the archive records where its jars were.
         if target.exists():
             shutil.rmtree(target)
         work.rename(target)
         final = kotlinc.ToolPaths(paths.kotlin_home, paths.junit_console, cds_dir=str(target))
+        runner_jar = f"{target}/{kotlinc.RUNNER_JAR}"
         try:
-            _run(["java", "-Xmx512m", *kotlinc.JVM_FLAGS,
-                  f"-XX:ArchiveClassesAtExit={target}/test-jvm.jsa", "-cp",
-                  ":".join(final.test_class_path()), kotlinc.CONSOLE_MAIN,
-                  "--scan-classpath", f"{target}/probe.jar", "--disable-banner",
-                  "--details=none", "--reports-dir", tempfile.mkdtemp(prefix="kateval-cds-")],
-                 "dumping the test JVM's CDS archive")
+            for framework, jar in kotlinc.FRAMEWORK_JARS.items():
+                reports = tempfile.mkdtemp(prefix="kateval-cds-")
+                if framework == "junit4":
+                    main = [kotlinc.RUNNER_MAIN, runner_jar, reports]
+                else:
+                    main = [kotlinc.CONSOLE_MAIN, "--scan-classpath", runner_jar,
+                            "--disable-banner", "--details=none", "--reports-dir", reports]
+                _run(["java", "-Xmx512m", *kotlinc.JVM_FLAGS,
+                      f"-XX:ArchiveClassesAtExit={target}/{kotlinc.cds_archive(framework)}",
+                      "-cp", ":".join([*final.test_class_path(), paths.lib(jar)]), *main],
+                     f"dumping the {framework} test JVM's CDS archive")
+                shutil.rmtree(reports, ignore_errors=True)
         except ToolchainError:
             shutil.rmtree(target, ignore_errors=True)
             raise

@@ -31,6 +31,13 @@ OUT = "build/kateval"
 JVM_FLAGS = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
 CONSOLE_MAIN = "org.junit.platform.console.ConsoleLauncher"
 FRAMEWORK_JARS = {"junit4": "kotlin-test-junit.jar", "junit5": "kotlin-test-junit5.jar"}
+RUNNER_JAR = "runner.jar"
+RUNNER_MAIN = "kateval.runner.JUnit4RunnerKt"
+
+
+def cds_archive(framework: str) -> str:
+    return f"test-jvm-{framework}.jsa"
+
 # mocha-junit-reporter's Jenkins mode names a case classname="<package>.<Class>",
 # name="<method>", the way JUnit 4 does on the JVM.
 MOCHA_REPORTER_OPTIONS = "jenkinsMode=true,testsuitesTitle=kotlin-js"
@@ -45,8 +52,8 @@ class ToolPaths:
     js_runner: str = ""
     """A folder holding node_modules/{mocha,mocha-junit-reporter} (`kateval toolchain install`)."""
     cds_dir: str = ""
-    """A folder with an AppCDS archive of the test JVM (test-jvm.jsa) and the probe jar it
-    was dumped with, or "" to start the test JVM without one."""
+    """A folder with kateval's JUnit 4 runner (runner.jar) and an AppCDS archive of the test
+    JVM per framework, or "" for the JUnit console launcher and no archive (the image)."""
     warm_home: str = ""
     """The warm compile server's folder (server.jar; once primed also server.jsa and js-ic/),
     or "" when it is not built."""
@@ -64,14 +71,14 @@ class ToolPaths:
         CDS archive is dumped with exactly this prefix (a JVM refuses it otherwise)."""
         fixed = [self.junit_console, self.lib("kotlin-stdlib.jar"), self.lib("kotlin-test.jar"),
                  self.lib("kotlinx-coroutines-core-jvm.jar")]
-        return fixed + ([f"{self.cds_dir}/probe.jar"] if self.cds_dir else [])
+        return fixed + ([f"{self.cds_dir}/{RUNNER_JAR}"] if self.cds_dir else [])
 
-    def cds_flags(self) -> list[str]:
+    def cds_flags(self, framework: str) -> list[str]:
         if not self.cds_dir:
             return []
         # A stale or mismatched archive only costs speed: the JVM then starts without it.
-        return [f"-XX:SharedArchiveFile={self.cds_dir}/test-jvm.jsa", "-Xlog:cds=off",
-                "-Xlog:cds+dynamic=off"]
+        return [f"-XX:SharedArchiveFile={self.cds_dir}/{cds_archive(framework)}",
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
 
 
 def kateval_home() -> Path:
@@ -189,11 +196,17 @@ def test_steps(root: Path, targets: list[str], paths: ToolPaths, framework: str,
     """test-jvm (and test-js): the same for every toolchain, run with sandbox.exec."""
     run_cp = ":".join([*paths.test_class_path(), paths.lib(FRAMEWORK_JARS[framework]),
                        f"{OUT}/jvm"])
+    if framework == "junit4" and paths.cds_dir:
+        # JUnitCore without the JUnit Platform: the same tests, names and report format as
+        # the console launcher's vintage engine, half a second sooner (runner/JUnit4Runner.kt).
+        main = [RUNNER_MAIN, f"{OUT}/jvm", layout.report_dir("jvm")]
+    else:
+        main = [CONSOLE_MAIN, "--scan-classpath", f"{OUT}/jvm", "--disable-banner",
+                "--details=summary", "--fail-if-no-tests", "--reports-dir",
+                layout.report_dir("jvm")]
     steps = [Step("test-jvm", "test", "jvm",
-                  ["java", "-Xmx512m", *JVM_FLAGS, *paths.cds_flags(), "-cp", run_cp, CONSOLE_MAIN,
-                   "--scan-classpath", f"{OUT}/jvm", "--disable-banner", "--details=summary",
-                   "--fail-if-no-tests", "--reports-dir", layout.report_dir("jvm")],
-                  timeouts.test_s)]
+                  ["java", "-Xmx512m", *JVM_FLAGS, *paths.cds_flags(framework), "-cp", run_cp,
+                   *main], timeouts.test_s)]
     if "js" in targets:
         mocha = f"{paths.js_runner}/node_modules/mocha/bin/mocha.js"
         reporter = f"{paths.js_runner}/node_modules/mocha-junit-reporter"
