@@ -70,13 +70,15 @@ def validate(
     runs_dir: Path = RUNS,
     write_expected: bool = typer.Option(False, "--write-expected", help="Write each task's "
                                         "expected.json from its gold run."),
+    gold_runs: int = typer.Option(2, "--gold-runs", min=1, help="Gold runs per task (two or "
+                                  "more also catch flaky tests)."),
 ) -> None:
     """Check every task: hidden tests fail on the base repo, pass with the gold patch twice,
     and expected.json lists exactly the tests the gold run reports."""
     from kateval.commands.validate import validate_command
 
     validate_command(console, suite_path=suite, only=task or [], runs_dir=runs_dir,
-                     write_expected=write_expected)
+                     write_expected=write_expected, gold_runs=gold_runs)
 
 
 @app.command()

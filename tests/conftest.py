@@ -70,3 +70,12 @@ def run_cli(*args: str, cwd: Path = REPO_ROOT, timeout: float = 900,
             env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(["kateval", *args], cwd=cwd, capture_output=True, text=True,
                           timeout=timeout, env={**os.environ, **(env or {})})
+
+
+def sigint_default() -> None:
+    """preexec_fn for a `kateval run` a test interrupts with SIGINT: a background shell (CI,
+    nohup) starts children with SIGINT ignored, and Python then installs no KeyboardInterrupt
+    handler; a terminal's Ctrl-C reaches a process that has it."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

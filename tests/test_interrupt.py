@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, REPO_ROOT
+from tests.conftest import FIXTURES, REPO_ROOT, sigint_default
 from tests.pipeline.test_pipeline import GOOD_FIM, SECRET, judge, models_file
 from tests.sandbox.conftest import (docker_client, kateval_containers, run_id,  # noqa: F401
                                     sandbox_image)
@@ -40,12 +40,6 @@ def server():
     srv.stop()
 
 
-def _sigint_default() -> None:
-    # A background shell starts children with SIGINT ignored, and Python then installs no
-    # KeyboardInterrupt handler; a terminal's Ctrl-C reaches a process that has it.
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
 def start(tmp_path: Path, models: Path, rid: str, *extra: str, log: str = "run"):
     out = open(tmp_path / f"{log}.out", "w")
     err = open(tmp_path / f"{log}.err", "w")
@@ -53,7 +47,7 @@ def start(tmp_path: Path, models: Path, rid: str, *extra: str, log: str = "run")
            "--models", str(models), "--run-id", rid, "--runs-dir", str(tmp_path / "runs"), *extra]
     proc = subprocess.Popen(cmd, cwd=REPO_ROOT, stdout=out, stderr=err, text=True,
                             env={**os.environ, "KATEVAL_TEST_JUDGE_KEY": SECRET},
-                            start_new_session=True, preexec_fn=_sigint_default)
+                            start_new_session=True, preexec_fn=sigint_default)
     out.close()
     err.close()
     return proc

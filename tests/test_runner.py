@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kateval.runs import RunDir
-from tests.conftest import FIXTURES, REPO_ROOT, run_cli
+from tests.conftest import FIXTURES, REPO_ROOT, run_cli, sigint_default
 
 pytestmark = pytest.mark.slow
 SUITE = str(FIXTURES / "suites" / "tiny.yaml")
@@ -42,7 +42,7 @@ def test_offline_run_then_interrupted_run_resumes_to_same_summary(tmp_path, tool
 
     proc = subprocess.Popen(["kateval", "run", "--suite", SUITE, "--offline", "--run-id", "cut",
                              "--runs-dir", str(runs)], cwd=REPO_ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True, preexec_fn=sigint_default)
     results = runs / "cut" / "results.jsonl"
     deadline = time.time() + 300
     while time.time() < deadline and not (results.exists() and results.read_text().strip()):

@@ -1,6 +1,6 @@
 """`kateval validate`: a task is valid when its hidden tests fail on the base repo, pass with
-the gold patch twice in a row on every target, and its expected.json lists exactly the tests
-that the gold run reports (`--write-expected` writes it)."""
+the gold patch twice in a row (`--gold-runs`) on every target, and its expected.json lists
+exactly the tests that the gold run reports (`--write-expected` writes it)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ BASE_MUST_BE = ("tests_failed", "build_failed")
 class Validation:
     task: str
     base: str
-    gold: tuple[str, str]
+    gold: tuple[str, ...]
     problem: str | None
     expected: str = "current"
 
@@ -62,22 +62,23 @@ def write_expected(task: Task, tests: dict[str, list[str]]) -> None:
 
 
 def validate_task(task: Task, out_dir: Path, opener: SandboxOpener, timeouts: Timeouts,
-                  rewrite: bool = False) -> Validation:
+                  rewrite: bool = False, gold_runs: int = 2) -> Validation:
     """One task's verdict; a harness error is that task's problem, never the others'."""
     try:
-        return _validate(task, out_dir, opener, timeouts, rewrite)
+        return _validate(task, out_dir, opener, timeouts, rewrite, gold_runs)
     except Exception as exc:  # a task folder that vanished, a crashed sandbox, ...
         return Validation(task.id, "error", ("error", "error"),
                           f"harness error: {type(exc).__name__}: {exc}", "unchanged")
 
 
 def _validate(task: Task, out_dir: Path, opener: SandboxOpener, timeouts: Timeouts,
-              rewrite: bool) -> Validation:
+              rewrite: bool, gold_runs: int) -> Validation:
     base = evaluate_patch(task, None, out_dir / "base", opener, timeouts)
-    for i in (1, 2):
+    runs = range(1, gold_runs + 1)
+    for i in runs:
         evaluate_patch(task, task.gold_patch, out_dir / f"gold-{i}", opener, timeouts)
     # Graded again without expected.json: the gold runs are what it is checked against.
-    gold = [grade(task.spec, out_dir / f"gold-{i}") for i in (1, 2)]
+    gold = [grade(task.spec, out_dir / f"gold-{i}") for i in runs]
     problem, expected_state = None, "current"
     lists = [reported_tests(g) for g in gold]
     if base.status not in BASE_MUST_BE:
@@ -86,7 +87,7 @@ def _validate(task: Task, out_dir: Path, opener: SandboxOpener, timeouts: Timeou
         statuses = [g.status for g in gold]
         problem = ("flaky gold patch" if "passed" in statuses else "gold patch fails") + \
             f" ({'; '.join(f'{g.status}: {g.detail}' for g in gold)})"
-    elif lists[0] != lists[1]:
+    elif any(other != lists[0] for other in lists[1:]):
         problem = "flaky gold patch (the two gold runs report different tests)"
     elif rewrite:
         if _expected_problem(task, lists[0]) is not None:
@@ -95,12 +96,12 @@ def _validate(task: Task, out_dir: Path, opener: SandboxOpener, timeouts: Timeou
     elif (why := _expected_problem(task, lists[0])) is not None:
         problem = f"{why}; run `kateval validate --write-expected --task {task.id}`"
         expected_state = "stale"
-    return Validation(task.id, base.status, (gold[0].status, gold[1].status), problem,
+    return Validation(task.id, base.status, tuple(g.status for g in gold), problem,
                       expected_state)
 
 
 def validate_command(console: Console, *, suite_path: Path, only: list[str], runs_dir: Path,
-                     write_expected: bool = False) -> None:
+                     write_expected: bool = False, gold_runs: int = 2) -> None:
     suite = load_suite(suite_path)
     if only:
         suite = suite.model_copy(update={"tasks": only})
@@ -112,9 +113,10 @@ def validate_command(console: Console, *, suite_path: Path, only: list[str], run
         results = list(pool.map(
             lambda t: validate_task(t, out / t.id, opener, Timeouts(
                 suite.build_timeout_s or t.spec.timeouts.build_s,
-                suite.test_timeout_s or t.spec.timeouts.test_s), write_expected), tasks))
+                suite.test_timeout_s or t.spec.timeouts.test_s), write_expected, gold_runs),
+            tasks))
     table = Table(title=f"validation of {suite.name} ({out})")
-    for column in ("task", "base", "gold x2", "expected", "verdict"):
+    for column in ("task", "base", f"gold x{gold_runs}", "expected", "verdict"):
         table.add_column(column)
     for v in results:
         table.add_row(v.task, v.base, "/".join(v.gold), v.expected, v.problem or "valid")

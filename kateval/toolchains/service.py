@@ -44,7 +44,8 @@ class ServiceFailed(Exception):
 class ServiceLimits:
     """When a service is replaced, and what it may use."""
 
-    max_compilations: int = 200
+    max_compilations: int = 600
+    """Requests (three per JS sample) before a fresh JVM; each restart pays the JIT's warm-up."""
     max_rss_mb: int = 2500
     heap_mb: int = 1536
     isolate: bool = True

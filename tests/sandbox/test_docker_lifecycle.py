@@ -26,7 +26,7 @@ from kateval.sandbox.docker import (
 )
 from kateval.tasks import load_task
 from kateval.toolchains.kotlinc import KotlincToolchain
-from tests.conftest import FIXTURES, REPO_ROOT
+from tests.conftest import FIXTURES, REPO_ROOT, sigint_default
 from tests.sandbox.conftest import (
     HOSTILE_TASKS,
     kateval_containers,
@@ -96,7 +96,8 @@ def _start_run(tmp_path: Path, run_id: str) -> subprocess.Popen:
     return subprocess.Popen(
         ["kateval", "run", "--suite", str(suite), "--offline", "--sandbox", "docker",
          "--run-id", run_id, "--runs-dir", str(tmp_path / "runs")],
-        cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=sigint_default)
 
 
 def _wait_for_container(client, run_id: str, proc: subprocess.Popen) -> list:
