@@ -110,6 +110,7 @@ def _sample_record(task: Task, sample: int, grade: Grade, attempts: list[dict],
         "duration_s": round(time.monotonic() - started, 3),
         "finished_at": datetime.now(timezone.utc).isoformat(),
         "category": task.spec.category, "difficulty": task.spec.difficulty,
+        "targets": {target: info.get("status") for target, info in grade.targets.items()},
     }
 
 

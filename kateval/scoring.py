@@ -74,7 +74,8 @@ def task_interval(per_task: list[float], samples: int | None = None,
 
 def task_info(tasks) -> dict[str, dict]:
     """Task id -> {"category", "tags"} from loaded tasks, for summarize's groups."""
-    return {t.id: {"category": t.spec.category, "tags": list(t.spec.tags)} for t in tasks}
+    return {t.id: {"category": t.spec.category, "tags": list(t.spec.tags),
+                   "targets": list(t.spec.targets)} for t in tasks}
 
 
 def _group_entry(rows: list[dict]) -> dict:
@@ -85,20 +86,29 @@ def _group_entry(rows: list[dict]) -> dict:
 
 
 def groups(results: list[dict], info: dict[str, dict] | None = None) -> dict[str, dict]:
-    """Pass rates per category and per tag: {"by_category": {name: entry}, "by_tag": ...},
+    """Pass rates per category, tag and target: {"by_category": {name: entry}, "by_tag": ...,
+    "by_target": ...} (a target's rate counts the samples whose tests on it all passed),
     each entry {tasks, samples, graded, passed, pass_rate}. Categories and tags come from
     `info` (the task specs; results records carry no tags), else from the record's own
     category; a task in several tags counts in each of them."""
     info = info or {}
     by_category: dict[str, list[dict]] = defaultdict(list)
     by_tag: dict[str, list[dict]] = defaultdict(list)
+    by_target: dict[str, list[dict]] = defaultdict(list)
     for r in results:
         known = info.get(r["task"], {})
         by_category[known.get("category") or r.get("category") or "unknown"].append(r)
         for tag in dict.fromkeys(known.get("tags") or []):
             by_tag[tag].append(r)
+        # A sample that stopped before its tests (a patch or build failure) passed no target;
+        # one that was not graded (infra, model error) is not graded on any target either.
+        per_target = r.get("targets") or {t: r["status"] for t in known.get("targets") or []}
+        for target, status in per_target.items():
+            graded = r["status"] in MODEL_OUTCOMES
+            by_target[target].append({"task": r["task"], "status": status if graded else r["status"]})
     return {"by_category": {name: _group_entry(rows) for name, rows in sorted(by_category.items())},
-            "by_tag": {name: _group_entry(rows) for name, rows in sorted(by_tag.items())}}
+            "by_tag": {name: _group_entry(rows) for name, rows in sorted(by_tag.items())},
+            "by_target": {name: _group_entry(rows) for name, rows in sorted(by_target.items())}}
 
 
 def summarize(results: list[dict], ks: list[int], max_attempts: int,

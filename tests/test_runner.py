@@ -32,6 +32,10 @@ def test_offline_run_then_interrupted_run_resumes_to_same_summary(tmp_path, tool
     assert full_summary["passed"] == 3 and full_summary["pass@3"] == 1.0
     assert full_summary["wall_time_per_sample_s"]["mean"] > 0
     assert full_summary["fallback_rate"] is None  # gold patches: no model wrote anything
+    # per target, in summary.json and both reports (tiny-sum targets the JVM and JS)
+    assert {t: g["passed"] for t, g in full_summary["by_target"].items()} == {"js": 3, "jvm": 3}
+    assert "## By target" in (runs / "full" / "report.md").read_text()
+    assert "<th>target</th>" in (runs / "full" / "report.html").read_text()
     run_json = json.loads((runs / "full" / "run.json").read_text())
     assert run_json["tool_versions"]["kotlinc"] == "2.4.20" and run_json["config"]["mode"] == "offline"
     for n in range(3):

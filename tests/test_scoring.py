@@ -96,3 +96,22 @@ def test_groups_count_a_task_in_its_category_and_each_of_its_tags():
                                     "pass_rate": 2 / 3}
     assert g["by_tag"]["ui-state"]["samples"] == 2  # a duplicated tag counts once
     assert summarize(results, [1], 1, info)["by_tag"] == g["by_tag"]
+
+
+def test_by_target_counts_each_targets_own_outcome():
+    from kateval.scoring import groups
+
+    results = [
+        {"task": "a", "status": "passed", "targets": {"jvm": "passed", "js": "passed"}},
+        # JVM passed, JS failed: the sample fails, the JVM target does not
+        {"task": "a", "status": "tests_failed", "targets": {"jvm": "passed", "js": "tests_failed"}},
+        # stopped before any test: no target passed (targets from the task spec)
+        {"task": "b", "status": "build_failed", "targets": {}},
+        {"task": "b", "status": "infra_error", "targets": {}},  # not graded anywhere
+    ]
+    info = {"a": {"targets": ["jvm", "js"]}, "b": {"targets": ["jvm", "js"]}}
+    by_target = groups(results, info)["by_target"]
+    assert by_target["jvm"] == {"tasks": 2, "samples": 4, "graded": 3, "passed": 2,
+                                "pass_rate": 2 / 3}
+    assert by_target["js"] == {"tasks": 2, "samples": 4, "graded": 3, "passed": 1,
+                               "pass_rate": 1 / 3}

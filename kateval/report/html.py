@@ -231,6 +231,9 @@ def _groups(summary: dict) -> str:
     if not categories and not tags:
         return "<p class='note'>No per-category results in this summary.</p>"
     parts = [_group_table("category", categories)] if categories else []
+    if summary.get("by_target"):
+        parts.append("<p class='note'>By target (a sample passes a target when all its tests "
+                     "there pass):</p>" + _group_table("target", summary["by_target"]))
     if tags:
         parts.append("<p class='note'>By tag (a task counts once in each of its tags):</p>"
                      + _group_table("tag", tags))

@@ -94,6 +94,8 @@ def render(summary: dict, run_meta: dict, *, cis: dict | None = None, roles: dic
         lines += _group_lines("By category", "category", summary["by_category"])
     if summary.get("by_tag"):
         lines += _group_lines("By tag", "tag", summary["by_tag"])
+    if summary.get("by_target"):
+        lines += _group_lines("By target", "target", summary["by_target"])
     if roles:
         lines += _role_lines(roles)
     if variants:

@@ -70,11 +70,12 @@ class CompileService:
         self.dump_archive = dump_archive
         self.compilations = 0
         self.rss_kb = 0
+        self._cache_used = False
         self._stderr: list[bytes] = []
         shutil.rmtree(slot, ignore_errors=True)
         slot.mkdir(parents=True)
-        seed = Path(paths.warm_home) / "js-ic" if paths.warm_home else None
-        if seed is not None and seed.is_dir() and dump_archive is None:
+        seed = self._seed()
+        if seed is not None:
             # The stdlib and kotlin-test, lowered at install time: not again per service.
             shutil.copytree(seed, slot / CACHE, symlinks=True)
         else:
@@ -132,6 +133,20 @@ class CompileService:
             if entry.name != CACHE:
                 _remove(entry)
         library_cache_only(self.slot / CACHE)
+
+    def fresh_cache(self) -> None:
+        """Before a JS link, a primed service puts the install's pristine library cache back:
+        a link records in the libraries' metadata which of the sample's files use them, and
+        those records would pile up, slowing every later link (and naming one sample's files
+        to the next sample's compiler)."""
+        seed = self._seed()
+        if seed is not None and self._cache_used:
+            restore_from(seed, self.slot / CACHE)
+        self._cache_used = True
+
+    def _seed(self) -> Path | None:
+        seed = Path(self.paths.warm_home) / "js-ic" if self.paths.warm_home else None
+        return seed if seed is not None and seed.is_dir() and self.dump_archive is None else None
 
     # ------------------------------------------------------------ requests
     def compile(self, kind: str, args: list[str], timeout_s: float) -> Reply:
@@ -223,6 +238,24 @@ def library_cache_only(cache: Path) -> None:
         for module in version.iterdir():
             if not module.name.startswith(LIBRARY_CACHE_PREFIXES):
                 _remove(module)
+
+
+def restore_from(seed: Path, cache: Path) -> None:
+    """Make `cache` a copy of `seed` again: files the seed lacks go, files whose size or mtime
+    differ from the seed's are copied back (copy2 keeps the mtime; a link touches a few dozen
+    of the libraries' ~700 files, so this is a small fraction of a full copy)."""
+    library_cache_only(cache)
+    wanted = {p.relative_to(seed): p for p in seed.rglob("*") if p.is_file()}
+    for path in sorted(cache.rglob("*"), reverse=True):
+        rel = path.relative_to(cache)
+        if path.is_file() and rel not in wanted or path.is_symlink():
+            path.unlink()
+    for rel, source in wanted.items():
+        dest = cache / rel
+        here, there = source.stat(), dest.stat() if dest.is_file() else None
+        if there is None or (here.st_size, here.st_mtime_ns) != (there.st_size, there.st_mtime_ns):
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, dest)
 
 
 def _remove(path: Path) -> None:

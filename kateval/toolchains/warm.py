@@ -103,6 +103,8 @@ class WarmSession:
 
     def _compile_in(self, service: CompileService, kind: str, args: list[str], timeout_s: float):
         service.reset_slot()
+        if any(arg.startswith("-Xcache-directory=") for arg in args):
+            service.fresh_cache()
         try:
             for rel in _inputs(args):
                 _copy_in(self.root, service.slot, rel)

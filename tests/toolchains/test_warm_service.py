@@ -151,3 +151,29 @@ def test_a_fresh_service_links_against_the_primed_library_cache(toolchain, tmp_p
         warm.pool.release(service)
     finally:
         warm.close()
+
+
+def test_restore_from_puts_the_pristine_library_cache_back(tmp_path):
+    """Before each JS link the slot's cache becomes the install's copy again: what a link
+    changed is copied back, a sample module's entries go, untouched files are not rewritten."""
+    import shutil
+
+    from kateval.toolchains.service import restore_from
+
+    seed = tmp_path / "seed" / "version.x" / "kotlin-stdlib-js.klib.abc"
+    seed.mkdir(parents=True)
+    (seed / "Strings.kt.metadata.bin").write_bytes(b"used by nobody")
+    (seed / "Strings.kt.ast.bin").write_bytes(b"lowered IR")
+    cache = tmp_path / "slot-cache"
+    shutil.copytree(tmp_path / "seed", cache)
+    lib = cache / "version.x" / "kotlin-stdlib-js.klib.abc"
+    (lib / "Strings.kt.metadata.bin").write_bytes(b"used by /slot/src/Secret.kt")
+    (lib / "Extra.kt.ast.bin").write_bytes(b"new")
+    (cache / "version.x" / "js-klib.sample").mkdir()
+    (cache / "version.x" / "js-klib.sample" / "A.kt.ast.bin").write_bytes(b"sample")
+    untouched = (lib / "Strings.kt.ast.bin").stat().st_ino
+    restore_from(tmp_path / "seed", cache)
+    files = {p.relative_to(cache).as_posix(): p.read_bytes() for p in cache.rglob("*") if p.is_file()}
+    assert files == {"version.x/kotlin-stdlib-js.klib.abc/Strings.kt.metadata.bin": b"used by nobody",
+                     "version.x/kotlin-stdlib-js.klib.abc/Strings.kt.ast.bin": b"lowered IR"}
+    assert (lib / "Strings.kt.ast.bin").stat().st_ino == untouched
