@@ -12,6 +12,7 @@ request is retried once on a fresh service, and a second crash is an InfraError.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -23,6 +24,7 @@ from kateval.toolchains import kotlinc
 from kateval.toolchains.service import CACHE, CompileService, ServiceFailed, ServiceLimits, ServicePool
 
 WARM_PREFIX = "warm:"
+POOL_PREFIX = "kateval-warm-"  # + "<pid>-<random>": the folder of one process's services
 OUTPUT_FLAGS = ("-d", "-ir-output-dir")
 
 
@@ -36,7 +38,9 @@ class WarmToolchain:
             raise ToolchainError("the warm compile server is not built; run "
                                  "`kateval toolchain install` (or use toolchain: kotlinc)")
         self.paths = paths
-        self.pool = ServicePool(paths, Path(tempfile.mkdtemp(prefix="kateval-warm-")), limits)
+        remove_stale_pools(Path(tempfile.gettempdir()))
+        root = Path(tempfile.mkdtemp(prefix=f"{POOL_PREFIX}{os.getpid()}-"))
+        self.pool = ServicePool(paths, root, limits)
 
     def version(self) -> str:
         return kotlinc.version_of(self.paths)
@@ -118,6 +122,18 @@ class WarmSession:
 
     def close(self) -> None:
         pass
+
+
+def remove_stale_pools(tmp: Path) -> list[Path]:
+    """Slot folders of runs that were killed (their process is gone): a closed pool removes
+    its own, a SIGKILLed one cannot."""
+    removed = []
+    for folder in tmp.glob(f"{POOL_PREFIX}*-*"):
+        pid = folder.name[len(POOL_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists() and folder.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
 
 
 def link_args(js_link: list[str]) -> list[str]:

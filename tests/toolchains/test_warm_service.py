@@ -177,3 +177,20 @@ def test_restore_from_puts_the_pristine_library_cache_back(tmp_path):
     assert files == {"version.x/kotlin-stdlib-js.klib.abc/Strings.kt.metadata.bin": b"used by nobody",
                      "version.x/kotlin-stdlib-js.klib.abc/Strings.kt.ast.bin": b"lowered IR"}
     assert (lib / "Strings.kt.ast.bin").stat().st_ino == untouched
+
+
+def test_slot_folders_of_a_killed_run_are_removed_by_the_next(tmp_path):
+    import subprocess
+
+    from kateval.toolchains.warm import POOL_PREFIX, remove_stale_pools
+
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    stale = tmp_path / f"{POOL_PREFIX}{dead.pid}-abc"
+    (stale / "slot-1" / "src").mkdir(parents=True)
+    live = tmp_path / f"{POOL_PREFIX}{os.getpid()}-def"
+    live.mkdir()
+    other = tmp_path / "kateval-warm-notapid"  # not ours to judge
+    other.mkdir()
+    assert remove_stale_pools(tmp_path) == [stale]
+    assert not stale.exists() and live.is_dir() and other.is_dir()
