@@ -32,6 +32,8 @@ JVM_FLAGS = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
 CONSOLE_MAIN = "org.junit.platform.console.ConsoleLauncher"
 FRAMEWORK_JARS = {"junit4": "kotlin-test-junit.jar", "junit5": "kotlin-test-junit5.jar"}
 RUNNER_JAR = "runner.jar"
+CDS_QUIET = ["-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
+"""JVM flags that keep CDS warnings (they go to stdout) out of a step's output."""
 RUNNER_MAIN = "kateval.runner.JUnit4RunnerKt"
 
 
@@ -77,8 +79,7 @@ class ToolPaths:
         if not self.cds_dir:
             return []
         # A stale or mismatched archive only costs speed: the JVM then starts without it.
-        return [f"-XX:SharedArchiveFile={self.cds_dir}/{cds_archive(framework)}",
-                "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
+        return [f"-XX:SharedArchiveFile={self.cds_dir}/{cds_archive(framework)}", *CDS_QUIET]
 
 
 def kateval_home() -> Path:

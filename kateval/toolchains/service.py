@@ -24,7 +24,7 @@ from pathlib import Path
 from kateval.sandbox.cgroup import Cgroup
 from kateval.sandbox.local import ENV_ALLOW, LocalLimits, bwrap_argv
 from kateval.toolchains import install
-from kateval.toolchains.kotlinc import ToolPaths
+from kateval.toolchains.kotlinc import CDS_QUIET, ToolPaths
 
 CACHE = ".kateval-ic"
 """The JS IR cache inside a slot; library entries (stdlib, kotlin-test) survive samples."""
@@ -70,7 +70,6 @@ class CompileService:
         self.dump_archive = dump_archive
         self.compilations = 0
         self.rss_kb = 0
-        self._cache_used = False
         self._stderr: list[bytes] = []
         shutil.rmtree(slot, ignore_errors=True)
         slot.mkdir(parents=True)
@@ -89,12 +88,10 @@ class CompileService:
     def _argv(self) -> list[str]:
         home = Path(self.paths.warm_home)
         if self.dump_archive is not None:
-            cds = [f"-XX:ArchiveClassesAtExit={self.dump_archive}", "-Xlog:cds=off",
-                   "-Xlog:cds+dynamic=off"]
+            cds = [f"-XX:ArchiveClassesAtExit={self.dump_archive}", *CDS_QUIET]
         elif (home / "server.jsa").is_file():
             # A stale or mismatched archive only costs speed: the JVM then starts without it.
-            cds = [f"-XX:SharedArchiveFile={home / 'server.jsa'}", "-Xlog:cds=off",
-                   "-Xlog:cds+dynamic=off"]
+            cds = [f"-XX:SharedArchiveFile={home / 'server.jsa'}", *CDS_QUIET]
         else:
             cds = []
         java = ["java", f"-Xmx{self.limits.heap_mb}m", "-XX:+UseSerialGC", *cds,
@@ -140,9 +137,8 @@ class CompileService:
         those records would pile up, slowing every later link (and naming one sample's files
         to the next sample's compiler)."""
         seed = self._seed()
-        if seed is not None and self._cache_used:
-            restore_from(seed, self.slot / CACHE)
-        self._cache_used = True
+        if seed is not None:
+            restore_from(seed, self.slot / CACHE)  # on an untouched cache: stats, no copy
 
     def _seed(self) -> Path | None:
         seed = Path(self.paths.warm_home) / "js-ic" if self.paths.warm_home else None
