@@ -2,7 +2,8 @@
 
 Into $KATEVAL_HOME (default ~/.cache/kateval):
   kotlinc-<version>/     the pinned compiler (npm `kotlin-compiler`)
-  js-runner-<hash>/      node_modules with the pinned mocha and mocha-junit-reporter
+  js-runner-<hash>/      node_modules with the pinned mocha and mocha-junit-reporter, and
+                         run-mocha.js (kateval/toolchains/runner/), which runs them
   warm-<hash>/           the warm compile server (server.jar, from kateval/toolchains/warm/),
                          primed: server.jsa, an AppCDS archive of the compiler classes, and
                          js-ic/, the JS IR cache of the stdlib and kotlin-test
@@ -39,12 +40,18 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
+MOCHA_RUNNER = RUNNER_SOURCES / kotlinc.MOCHA_RUNNER
+
+
 def js_runner_dir() -> Path:
-    return kotlinc.kateval_home() / f"js-runner-{_digest(json.dumps(JS_PACKAGES, sort_keys=True))}"
+    made_of = json.dumps(JS_PACKAGES, sort_keys=True) + MOCHA_RUNNER.read_text()
+    return kotlinc.kateval_home() / f"js-runner-{_digest(made_of)}"
 
 
 def js_runner_ready(folder: Path) -> bool:
-    return all((folder / "node_modules" / name / "package.json").is_file() for name in JS_PACKAGES)
+    return ((folder / kotlinc.MOCHA_RUNNER).is_file()
+            and all((folder / "node_modules" / name / "package.json").is_file()
+                    for name in JS_PACKAGES))
 
 
 def _server_digest() -> str:
@@ -118,6 +125,7 @@ def install_js_runner(force: bool = False) -> Path:
         specs = [f"{name}@{version}" for name, version in JS_PACKAGES.items()]
         _run(["npm", "install", "--no-audit", "--no-fund", "--save-exact", *specs],
              "npm install " + " ".join(specs), cwd=Path(tmp))
+        shutil.copyfile(MOCHA_RUNNER, Path(tmp, kotlinc.MOCHA_RUNNER))
         if target.exists():
             shutil.rmtree(target)
         Path(tmp).rename(target)
