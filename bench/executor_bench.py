@@ -55,9 +55,10 @@ def summary_differences(local: dict, ray: dict) -> list[str]:
 
 
 def recorded_twice_or_more(root: Path) -> list[str]:
-    """Samples with more than one record in results.jsonl."""
+    """Samples graded more than once in results.jsonl (an infra_error record is superseded by
+    its retry, so it does not count)."""
     lines = [json.loads(line) for line in (root / "results.jsonl").read_text().splitlines()]
-    counts = Counter((r["task"], r["sample"]) for r in lines)
+    counts = Counter((r["task"], r["sample"]) for r in lines if r["status"] != "infra_error")
     return [f"{task}#{sample}" for (task, sample), n in counts.items() if n > 1]
 
 
