@@ -8,9 +8,8 @@ shipping and writing cost. Needs root and iproute2.
     python bench/executor_bench.py --suite suites/kotlin-core.yaml    # the core suite
 
 Both runs have two slots when the suite says concurrency 2 (the core suite and tiny-sum do):
-local runs two at once, ray has one slot per node. Exits 1 when
-the summaries differ (anything but the run id and the wall times) or a sample is missing or
-recorded twice.
+local runs two at once, ray has one slot per node. Exits 1 when the summaries differ (anything
+but the run id and the wall times, so a missing sample too) or a sample is recorded twice.
 """
 
 from __future__ import annotations

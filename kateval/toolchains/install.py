@@ -28,6 +28,7 @@ from kateval.toolchains import kotlinc
 JS_PACKAGES = {"mocha": "10.8.2", "mocha-junit-reporter": "2.2.1"}
 SERVER_SOURCES = Path(__file__).parent / "warm"
 RUNNER_SOURCES = Path(__file__).parent / "runner"
+MOCHA_RUNNER = RUNNER_SOURCES / kotlinc.MOCHA_RUNNER
 SERVER_MAIN = "kateval.warm.CompileServerKt"
 # Plain JUnit 4 (inside the console jar), so the probe jar needs no framework jar before it:
 # a dynamic archive is only used when its class path is a prefix of the JVM's.
@@ -38,9 +39,6 @@ class CdsProbeTest { @org.junit.Test fun adds() = org.junit.Assert.assertEquals(
 
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:12]
-
-
-MOCHA_RUNNER = RUNNER_SOURCES / kotlinc.MOCHA_RUNNER
 
 
 def js_runner_dir() -> Path:

@@ -36,13 +36,13 @@ RUNNER_JAR = "runner.jar"
 CDS_QUIET = ["-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
 """JVM flags that keep CDS warnings (they go to stdout) out of a step's output."""
 RUNNER_MAIN = "kateval.runner.JUnit4RunnerKt"
+MOCHA_RUNNER = "run-mocha.js"
+"""kateval's mocha start (runner/run-mocha.js), in the js-runner folder."""
 
 
 def cds_archive(framework: str) -> str:
     return f"test-jvm-{framework}.jsa"
 
-MOCHA_RUNNER = "run-mocha.js"
-"""kateval's mocha start (runner/run-mocha.js), in the js-runner folder."""
 # mocha-junit-reporter's Jenkins mode names a case classname="<package>.<Class>",
 # name="<method>", the way JUnit 4 does on the JVM.
 MOCHA_REPORTER_OPTIONS = "jenkinsMode=true,testsuitesTitle=kotlin-js"
@@ -184,8 +184,7 @@ def compiler_args(root: Path, targets: list[str], paths: ToolPaths, framework: s
     # -no-reflect: Gradle's KMP plugin does not put kotlin-reflect on the class path either
     # (and the test JVM does not have it); one jar less to index per compile.
     jvm_args = ["-nowarn", "-no-reflect", *_fragment_args(jvm, "jvm"), "-d", f"{OUT}/jvm",
-                "-cp", compile_cp,
-                *jvm["common"], *jvm["jvm"]]
+                "-cp", compile_cp, *jvm["common"], *jvm["jvm"]]
     if "js" not in targets:
         return CompilerArgs(jvm_args, None, None)
     libraries = ":".join([paths.lib("kotlin-stdlib-js.klib"), paths.lib("kotlin-test-js.klib")])
