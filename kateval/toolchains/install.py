@@ -5,8 +5,9 @@ Into $KATEVAL_HOME (default ~/.cache/kateval):
   js-runner-<hash>/      node_modules with the pinned mocha and mocha-junit-reporter, and
                          run-mocha.js (kateval/toolchains/runner/), which runs them
   warm-<hash>/           the warm compile server (server.jar, from kateval/toolchains/warm/),
-                         primed: server.jsa, an AppCDS archive of the compiler classes, and
-                         js-ic/, the JS IR cache of the stdlib and kotlin-test
+                         primed: a class archive of the compiler (server.aot on JDK 25+, with
+                         method profiles; server.jsa, AppCDS, before) and js-ic/, the JS IR
+                         cache of the stdlib and kotlin-test
   cds-<hash>/            kateval's JUnit 4 runner (kateval/toolchains/runner/) and an AppCDS
                          archive of the test JVM per framework
 The hashes cover what each is made from, so a changed pin or source installs afresh.
@@ -23,13 +24,18 @@ import tempfile
 from pathlib import Path
 
 from kateval.errors import ToolchainError
-from kateval.toolchains import kotlinc
+from kateval.toolchains import jdk, kotlinc
 
 JS_PACKAGES = {"mocha": "10.8.2", "mocha-junit-reporter": "2.2.1"}
 SERVER_SOURCES = Path(__file__).parent / "warm"
 RUNNER_SOURCES = Path(__file__).parent / "runner"
 MOCHA_RUNNER = RUNNER_SOURCES / kotlinc.MOCHA_RUNNER
 SERVER_MAIN = "kateval.warm.CompileServerKt"
+AOT_ARCHIVE = "server.aot"
+"""JDK 25+: an AOT cache of the compiler's classes, linked, with the training's method profiles."""
+CDS_ARCHIVE = "server.jsa"
+"""Older JDKs: an AppCDS archive of the compiler's classes."""
+ARCHIVES = (AOT_ARCHIVE, CDS_ARCHIVE)
 # Plain JUnit 4 (inside the console jar), so the probe jar needs no framework jar before it:
 # a dynamic archive is only used when its class path is a prefix of the JVM's.
 _CDS_PROBE = """package kateval.cds
@@ -53,8 +59,11 @@ def js_runner_ready(folder: Path) -> bool:
 
 
 def _server_digest() -> str:
+    """The server's sources, the compiler and the server's JDK: its archive is that JDK's."""
     sources = sorted(SERVER_SOURCES.glob("*.kt"))
-    return _digest(kotlinc.KOTLIN_VERSION + "".join(p.read_text() for p in sources))
+    server = jdk.server_jdk()
+    return _digest(kotlinc.KOTLIN_VERSION + server.java + server.version
+                   + "".join(p.read_text() for p in sources))
 
 
 def warm_dir() -> Path:
@@ -66,7 +75,7 @@ def warm_ready(folder: Path) -> bool:
 
 
 def warm_primed(folder: Path) -> bool:
-    return (folder / "server.jsa").is_file() and (folder / "js-ic").is_dir()
+    return any((folder / a).is_file() for a in ARCHIVES) and (folder / "js-ic").is_dir()
 
 
 def cds_dir() -> Path:
@@ -151,11 +160,11 @@ def build_warm_server(paths: kotlinc.ToolPaths, force: bool = False) -> Path:
 
 
 def prime_warm_server(paths: kotlinc.ToolPaths, force: bool = False) -> Path:
-    """Compile a small training module once through the warm server, as a sample would be,
-    and keep what a fresh service would otherwise rebuild at every start: the compiler
-    classes it loaded (an AppCDS archive, dumped when the server exits) and the JS IR cache
-    of the stdlib and kotlin-test (minutes of CPU to lower; every new service slot starts
-    from a copy)."""
+    """Compile a small training module through the warm server, as a sample would be, and
+    keep what a fresh service would otherwise rebuild at every start: the compiler classes
+    it loaded (a class archive, dumped when the server exits; on JDK 25+ with the methods'
+    profiles) and the JS IR cache of the stdlib and kotlin-test (minutes of CPU to lower;
+    every new service slot starts from a copy)."""
     from kateval.toolchains import primer
 
     target = Path(paths.warm_home)
@@ -164,7 +173,7 @@ def prime_warm_server(paths: kotlinc.ToolPaths, force: bool = False) -> Path:
     try:
         primer.prime(paths, target)
     except ToolchainError:
-        for name in ("server.jsa", "js-ic"):
+        for name in (*ARCHIVES, "js-ic"):
             path = target / name
             shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
         raise
@@ -222,5 +231,5 @@ def install_all(force: bool = False, log=print) -> kotlinc.ToolPaths:
     log(f"warm compile server: {build_warm_server(paths, force)}")
     log(f"test JVM CDS archive: {build_cds_archive(paths, force)}")
     paths = kotlinc.locate()
-    log(f"warm server primed (CDS, JS IR cache): {prime_warm_server(paths, force)}")
+    log(f"warm server primed (class archive, JS IR cache): {prime_warm_server(paths, force)}")
     return kotlinc.locate()

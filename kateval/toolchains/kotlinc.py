@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kateval.errors import ToolchainError
-from kateval.toolchains import Layout, Step, Timeouts
+from kateval.toolchains import Layout, Step, Timeouts, jdk
 
 KOTLIN_VERSION = "2.4.20"
 NPM_PACKAGE = f"kotlin-compiler@{KOTLIN_VERSION}"
@@ -60,15 +60,21 @@ class ToolPaths:
     """A folder with kateval's JUnit 4 runner (runner.jar) and an AppCDS archive of the test
     JVM per framework, or "" for the JUnit console launcher and no archive (the image)."""
     warm_home: str = ""
-    """The warm compile server's folder (server.jar; once primed also server.jsa and js-ic/),
-    or "" when it is not built."""
+    """The warm compile server's folder (server.jar; once primed also its class archive,
+    server.aot or server.jsa, and js-ic/), or "" when it is not built."""
+    server_java: str = ""
+    """The warm server's `java` when it is not the one on PATH (jdk.py), else ""."""
+    jdk_home: str = ""
+    """The PATH JDK's home when the server runs on another JDK: JVM compiles see this class
+    library (`-jdk-home`), the one the test JVM runs on."""
 
     def lib(self, name: str) -> str:
         return f"{self.kotlin_home}/lib/{name}"
 
     def mounts(self) -> list[str]:
         """What a sandbox must show, read-only, for these tools to run."""
-        optional = [self.js_runner, self.cds_dir, self.warm_home]
+        server_jdk = str(Path(self.server_java).parents[1]) if self.server_java else ""
+        optional = [self.js_runner, self.cds_dir, self.warm_home, server_jdk]
         return [self.kotlin_home, self.junit_console, *[p for p in optional if p]]
 
     def test_class_path(self) -> list[str]:
@@ -119,9 +125,13 @@ def locate() -> ToolPaths:
         raise ToolchainError(f"mocha not found in {runner}; run `kateval toolchain install`")
     cds = install.cds_dir()
     warm = install.warm_dir()
+    server, tests = jdk.server_jdk(), jdk.path_jdk()
+    other = server.home != tests.home
     return ToolPaths(kotlin_home=str(home), junit_console=str(junit), js_runner=str(runner),
                      cds_dir=str(cds) if install.cds_ready(cds) else "",
-                     warm_home=str(warm) if install.warm_ready(warm) else "")
+                     warm_home=str(warm) if install.warm_ready(warm) else "",
+                     server_java=server.java if other else "",
+                     jdk_home=tests.home if other else "")
 
 
 def install(force: bool = False) -> Path:

@@ -1,10 +1,14 @@
 """Priming the warm compile server at install time (`kateval toolchain install`).
 
-A fresh service pays twice before its first sample compiles fast: the JVM loads and verifies
-thousands of compiler classes, and the JS link lowers the whole stdlib and kotlin-test into
-its IR cache (the bulk of a first link's 10+ s). Both are the same for every sample, so they
-are made once here, by compiling a small training module the way a sample is compiled:
-  server.jsa   an AppCDS archive of every class the server loaded (dumped when it exits)
+A fresh service pays three times before its samples compile fast: the JVM loads and
+verifies thousands of compiler classes, its JIT profiles the compiler for dozens of samples
+before compiling the hot paths well, and the JS link lowers the whole stdlib and kotlin-test
+into its IR cache (the bulk of a first link's 10+ s). All three are the same for every
+sample, so they are made once here, by compiling a small training module the way a sample
+is compiled (TRAINING_ROUNDS times on JDK 25+, whose AOT cache keeps the profiles):
+  server.aot   JDK 25+: an AOT cache of the classes the server loaded, linked, and of the
+               training's method profiles (dumped when it exits)
+  server.jsa   older JDKs: an AppCDS archive of those classes
   js-ic/       the IR cache of the libraries; each service slot starts from a copy
 The training module is our own trusted code, so this one run needs no sandbox.
 """
@@ -17,7 +21,14 @@ from pathlib import Path
 
 from kateval.errors import ToolchainError
 from kateval.toolchains import kotlinc
-from kateval.toolchains.service import CACHE, CompileService, ServiceLimits, library_cache_only
+from kateval.toolchains.install import AOT_ARCHIVE, ARCHIVES
+from kateval.toolchains.service import (CACHE, CompileService, ServiceLimits, archive_name,
+                                        library_cache_only)
+
+TRAINING_ROUNDS = 3
+"""Compilations of the training module behind a JDK 25 archive: enough for the profiles of
+the compiler's hot paths (a samples' JIT then warms in a few samples, not dozens); each
+round costs about 15 s at install."""
 
 TRAINING = {
     "src/commonMain/kotlin/train/Shapes.kt": """package train
@@ -100,12 +111,14 @@ class ShapesTest {
 
 
 def prime(paths: kotlinc.ToolPaths, target: Path) -> None:
-    """Write target/server.jsa and target/js-ic/; a ToolchainError if the training fails."""
+    """Write target's class archive and js-ic/; a ToolchainError if the training fails."""
     from kateval.toolchains.warm import link_args
 
     slot = Path(tempfile.mkdtemp(prefix="kateval-prime-"))
-    archive = target / "server.jsa"
-    archive.unlink(missing_ok=True)
+    for name in ARCHIVES:
+        (target / name).unlink(missing_ok=True)
+    archive = target / archive_name(paths)
+    rounds = TRAINING_ROUNDS if archive.name == AOT_ARCHIVE else 1
     service = CompileService(paths, slot / "slot", ServiceLimits(isolate=False),
                              dump_archive=archive)
     try:
@@ -114,19 +127,26 @@ def prime(paths: kotlinc.ToolPaths, target: Path) -> None:
             (root / rel).parent.mkdir(parents=True, exist_ok=True)
             (root / rel).write_text(text)
         args = kotlinc.compiler_args(root, ["jvm", "js"], paths, "junit4")
-        requests = [("jvm", args.jvm), ("js", args.js_klib), ("js", link_args(args.js_link))]
-        for kind, argv in requests:
-            reply = service.compile(kind, argv, timeout_s=1200)
-            if reply.exit_code != 0:
-                raise ToolchainError(f"priming the warm server: the training compile failed "
-                                     f"(exit {reply.exit_code}): {reply.output.strip()[-300:]}")
+        jdk_home = ["-jdk-home", paths.jdk_home] if paths.jdk_home else []
+        requests = [("jvm", jdk_home + args.jvm), ("js", args.js_klib),
+                    ("js", link_args(args.js_link))]
+        for _ in range(rounds):
+            # The module's own cache entries go, so every round's link lowers it as a
+            # sample's link would (the libraries' entries stay: they are what is kept).
+            library_cache_only(root / CACHE)
+            for kind, argv in requests:
+                reply = service.compile(kind, argv, timeout_s=1200)
+                if reply.exit_code != 0:
+                    raise ToolchainError(
+                        f"priming the warm server: the training compile failed "
+                        f"(exit {reply.exit_code}): {reply.output.strip()[-300:]}")
         cache = slot / "js-ic"
         shutil.copytree(root / CACHE, cache, symlinks=True)
         library_cache_only(cache)
         code = service.finish()
         if code != 0 or not archive.is_file():
             raise ToolchainError(f"priming the warm server: the server exited {code} without "
-                                 f"its CDS archive: {service.stderr_tail()}")
+                                 f"its class archive {archive.name}: {service.stderr_tail()}")
         shutil.rmtree(target / "js-ic", ignore_errors=True)
         cache.rename(target / "js-ic")
     finally:

@@ -23,13 +23,28 @@ from pathlib import Path
 
 from kateval.sandbox.cgroup import Cgroup
 from kateval.sandbox.local import ENV_ALLOW, LocalLimits, bwrap_argv
-from kateval.toolchains import install
-from kateval.toolchains.kotlinc import CDS_QUIET, ToolPaths
+from kateval.toolchains import install, jdk
+from kateval.toolchains.install import AOT_ARCHIVE, ARCHIVES, CDS_ARCHIVE
+from kateval.toolchains.kotlinc import ToolPaths
 
 CACHE = ".kateval-ic"
 """The JS IR cache inside a slot; library entries (stdlib, kotlin-test) survive samples."""
 LIBRARY_CACHE_PREFIXES = ("kotlin-stdlib-js.klib.", "kotlin-test-js.klib.")
 STDERR_KEEP = 20_000
+# The JVM's own messages (archive warnings) go to stdout by default: the protocol's stream.
+SERVER_LOG = ["-Xlog:disable", "-Xlog:all=warning:stderr"]
+
+
+def archive_name(paths: ToolPaths) -> str:
+    """The class archive a server on these paths' JDK can have."""
+    server = jdk.launcher(paths.server_java) if paths.server_java else jdk.path_jdk()
+    return AOT_ARCHIVE if server.feature >= jdk.AOT_FEATURE else CDS_ARCHIVE
+
+
+def archive_flags(archive: Path, dump: bool) -> list[str]:
+    if archive.name == AOT_ARCHIVE:
+        return [f"-XX:AOTCacheOutput={archive}" if dump else f"-XX:AOTCache={archive}"]
+    return [f"-XX:ArchiveClassesAtExit={archive}" if dump else f"-XX:SharedArchiveFile={archive}"]
 
 
 class ServiceFailed(Exception):
@@ -88,13 +103,13 @@ class CompileService:
     def _argv(self) -> list[str]:
         home = Path(self.paths.warm_home)
         if self.dump_archive is not None:
-            cds = [f"-XX:ArchiveClassesAtExit={self.dump_archive}", *CDS_QUIET]
-        elif (home / "server.jsa").is_file():
-            # A stale or mismatched archive only costs speed: the JVM then starts without it.
-            cds = [f"-XX:SharedArchiveFile={home / 'server.jsa'}", *CDS_QUIET]
+            archive = archive_flags(self.dump_archive, dump=True)
         else:
-            cds = []
-        java = ["java", f"-Xmx{self.limits.heap_mb}m", "-XX:+UseSerialGC", *cds,
+            # A stale or mismatched archive only costs speed: the JVM then starts without it.
+            archive = next((archive_flags(home / name, dump=False) for name in ARCHIVES
+                            if (home / name).is_file()), [])
+        java = [self.paths.server_java or "java", f"-Xmx{self.limits.heap_mb}m",
+                "-XX:+UseSerialGC", *SERVER_LOG, *archive,
                 f"-Dkotlin.home={self.paths.kotlin_home}", "-Didea.io.use.nio2=true",
                 "-cp", f"{home / 'server.jar'}:{self.paths.lib('kotlin-compiler.jar')}",
                 install.SERVER_MAIN]

@@ -68,7 +68,9 @@ class WarmSession:
         framework = kotlinc.test_framework(root, spec)
         targets = list(spec.targets)
         args = kotlinc.compiler_args(root, targets, paths, framework)
-        steps = [Step("compile-jvm", "build", "jvm", [f"{WARM_PREFIX}jvm", *args.jvm],
+        # A server on another JDK than the tests' still compiles against the tests' JDK.
+        jdk = ["-jdk-home", paths.jdk_home] if paths.jdk_home else []
+        steps = [Step("compile-jvm", "build", "jvm", [f"{WARM_PREFIX}jvm", *jdk, *args.jvm],
                       timeouts.build_s)]
         if args.js_klib is not None and args.js_link is not None:
             steps.append(Step("compile-js", "build", "js", [f"{WARM_PREFIX}js", *args.js_klib],

@@ -121,19 +121,23 @@ def test_worn_out_service_is_replaced(toolchain):
 def test_a_fresh_service_links_against_the_primed_library_cache(toolchain, tmp_path):
     """`kateval toolchain install` lowers the stdlib and kotlin-test once: a new service's
     first JS link reads that cache and rewrites none of it (every file keeps its bytes and
-    its mtime), and the server JVM starts from the install's CDS archive."""
+    its mtime), and the server JVM starts from the install's class archive."""
     from kateval.toolchains import kotlinc, primer
     from kateval.toolchains.warm import link_args
 
+    from kateval.toolchains.service import archive_name
+
     home = Path(toolchain.warm_home)
-    assert (home / "server.jsa").is_file() and (home / "js-ic").is_dir(), "not primed"
+    archive = home / archive_name(toolchain)
+    assert archive.is_file() and (home / "js-ic").is_dir(), "not primed"
     seed = {p.relative_to(home / "js-ic"): (p.stat().st_mtime_ns, p.read_bytes())
             for p in (home / "js-ic").rglob("*") if p.is_file()}
     assert any(str(p).endswith(".ast.bin") for p in seed)
     warm = WarmToolchain(toolchain, ServiceLimits())
     try:
         service = warm.pool.acquire()
-        assert any(a.startswith("-XX:SharedArchiveFile=") for a in service.proc.args)
+        assert (f"-XX:AOTCache={archive}" in service.proc.args
+                or f"-XX:SharedArchiveFile={archive}" in service.proc.args)
         for rel, text in primer.TRAINING.items():
             (service.slot / rel).parent.mkdir(parents=True, exist_ok=True)
             (service.slot / rel).write_text(text.replace("train", "fresh"))

@@ -1,0 +1,81 @@
+"""Which JDK hosts the warm server, and that samples still compile against the tests' JDK."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kateval.errors import ToolchainError
+from kateval.toolchains import jdk
+from kateval.toolchains.service import CompileService, ServiceLimits, archive_name
+
+# Character.isEmoji is JDK 21+: it resolves on a JDK 25 server's own class library only.
+JDK21_ONLY = "fun emoji(cp: Int): Boolean = Character.isEmoji(cp)\n"
+JDK17 = "fun letter(cp: Int): Boolean = Character.isLetter(cp)\n"
+
+
+@pytest.fixture
+def fresh_lookup():
+    jdk.server_jdk.cache_clear()
+    yield
+    jdk.server_jdk.cache_clear()
+
+
+def test_server_java_must_name_a_jdk(monkeypatch, tmp_path, fresh_lookup):
+    fake = tmp_path / "bin" / "java"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\n")
+    monkeypatch.setenv(jdk.SERVER_JAVA_ENV, str(fake))
+    with pytest.raises(ToolchainError) as err:
+        jdk.server_jdk()
+    assert jdk.SERVER_JAVA_ENV in str(err.value) and "\n" not in str(err.value)
+
+
+def test_server_java_picks_the_named_jdk(monkeypatch, fresh_lookup):
+    path = jdk.path_jdk()
+    monkeypatch.setenv(jdk.SERVER_JAVA_ENV, path.java)
+    assert jdk.server_jdk() == path and path.feature >= 17
+
+
+def _compile(service: CompileService, source: str, extra: list[str]) -> tuple[int, str]:
+    (service.slot / "A.kt").write_text(source)
+    reply = service.compile("jvm", [*extra, "-d", "out", "A.kt"], 300)
+    return reply.exit_code, reply.output
+
+
+@pytest.mark.slow
+def test_a_server_on_another_jdk_compiles_against_the_tests_jdk(toolchain, tmp_path):
+    if not toolchain.server_java:
+        pytest.skip("the warm server runs on the PATH JDK here: nothing to tell apart")
+    service = CompileService(toolchain, tmp_path / "slot", ServiceLimits())
+    try:
+        # Without -jdk-home the server's own JDK 25 library would accept a JDK 21 API ...
+        assert _compile(service, JDK21_ONLY, [])[0] == 0
+        # ... with it (what every warm step passes), the tests' JDK 17 does not, as cold.
+        code, output = _compile(service, JDK21_ONLY, ["-jdk-home", toolchain.jdk_home])
+        assert code == 1 and "A.kt:1:" in output and "isEmoji" in output, output
+        assert _compile(service, JDK17, ["-jdk-home", toolchain.jdk_home])[0] == 0
+    finally:
+        service.stop()
+
+
+@pytest.mark.slow
+def test_a_server_on_the_path_jdk_without_an_archive_still_compiles(toolchain, tmp_path):
+    """Where no JDK 25 is installed the server runs on PATH's JDK 17, with an AppCDS
+    archive once primed, and with none before."""
+    home = tmp_path / "warm"
+    home.mkdir()
+    shutil.copy(Path(toolchain.warm_home) / "server.jar", home / "server.jar")
+    paths = dataclasses.replace(toolchain, warm_home=str(home), server_java="", jdk_home="")
+    assert archive_name(paths) == ("server.aot" if jdk.path_jdk().feature >= jdk.AOT_FEATURE
+                                   else "server.jsa")
+    service = CompileService(paths, tmp_path / "slot", ServiceLimits())
+    try:
+        assert service.proc.args[service.proc.args.index("-Xmx1536m") - 1] == "java"
+        assert _compile(service, JDK17, [])[0] == 0
+        assert (service.slot / "out" / "AKt.class").is_file()
+    finally:
+        service.stop()
