@@ -66,12 +66,26 @@ def _bwrap_works() -> str | None:
     return _version(["bwrap", "--version"])
 
 
+def _server_jdk() -> str | None:
+    """The warm server's JDK when it is one with an AOT cache (jdk.py), else None."""
+    from kateval.toolchains import jdk
+
+    try:
+        server = jdk.server_jdk()
+    except ToolchainError:
+        return None
+    return f"{server.version} ({server.home})" if server.feature >= jdk.AOT_FEATURE else None
+
+
 def checks() -> list[Check]:
     kotlin_version, junit = _kotlinc()
     return [
         Check("python", True, sys.version.split()[0], "use Python 3.10 or newer"),
         Check("java (JDK/JRE 17+)", True, _version(["java", "-version"]),
               "apt-get install openjdk-17-jre-headless"),
+        Check("JDK 25 (warm server, optional)", False, _server_jdk(),
+              "install a JDK 25 under /usr/lib/jvm or set KATEVAL_SERVER_JAVA (the warm server "
+              "then warms up in a few samples); without it the server runs on java 17"),
         Check("git", True, _version(["git", "--version"]), "apt-get install git"),
         Check("kotlinc", True, kotlin_version, "kateval toolchain install (needs npm)"),
         Check("JUnit console launcher", True, junit,
