@@ -87,6 +87,11 @@ def main() -> None:
         first, _, status = one_sample(warmups[0], openers["warm"])
         for task in warmups[1:]:
             one_sample(task, openers["warm"])
+        from kateval.toolchains import jdk
+
+        server = jdk.server_jdk()
+        print(f"warm server on JDK {server.version} ({server.home}); tests on JDK "
+              f"{jdk.path_jdk().version}")
         print(f"warm service start + first sample ({warmups[0].id}): {first:.2f} s ({status}); "
               f"{len(warmups)} warm-up samples in {time.monotonic() - start:.1f} s")
     for task in tasks:
