@@ -79,3 +79,20 @@ def test_a_server_on_the_path_jdk_without_an_archive_still_compiles(toolchain, t
         assert (service.slot / "out" / "AKt.class").is_file()
     finally:
         service.stop()
+
+
+@pytest.mark.slow
+def test_a_damaged_class_archive_costs_speed_not_the_protocol(toolchain, tmp_path):
+    """The JVM reports an archive it cannot map and starts without it. Its reports go to
+    stderr: on stdout (a JVM's default) they would corrupt the answer the server sends."""
+    home = tmp_path / "warm"
+    home.mkdir()
+    shutil.copy(Path(toolchain.warm_home) / "server.jar", home / "server.jar")
+    paths = dataclasses.replace(toolchain, warm_home=str(home))
+    (home / archive_name(paths)).write_bytes(b"not an archive\n" * 100)
+    service = CompileService(paths, tmp_path / "slot", ServiceLimits())
+    try:
+        assert _compile(service, JDK17, [])[0] == 0
+        assert (service.slot / "out" / "AKt.class").is_file()
+    finally:
+        service.stop()
