@@ -27,7 +27,7 @@ from kateval.toolchains.service import (CACHE, CompileService, ServiceLimits, ar
 
 TRAINING_ROUNDS = 3
 """Compilations of the training module behind a JDK 25 archive: enough for the profiles of
-the compiler's hot paths (a samples' JIT then warms in a few samples, not dozens); each
+the compiler's hot paths (a new service's JIT then warms in a few samples, not dozens); each
 round costs about 15 s at install."""
 
 TRAINING = {
