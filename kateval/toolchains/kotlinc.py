@@ -71,6 +71,10 @@ class ToolPaths:
     def lib(self, name: str) -> str:
         return f"{self.kotlin_home}/lib/{name}"
 
+    def jdk_flags(self) -> list[str]:
+        """A warm server's JVM compile flags: the tests' JDK, when the server runs on another."""
+        return ["-jdk-home", self.jdk_home] if self.jdk_home else []
+
     def mounts(self) -> list[str]:
         """What a sandbox must show, read-only, for these tools to run."""
         server_jdk = str(Path(self.server_java).parents[1]) if self.server_java else ""

@@ -127,8 +127,7 @@ def prime(paths: kotlinc.ToolPaths, target: Path) -> None:
             (root / rel).parent.mkdir(parents=True, exist_ok=True)
             (root / rel).write_text(text)
         args = kotlinc.compiler_args(root, ["jvm", "js"], paths, "junit4")
-        jdk_home = ["-jdk-home", paths.jdk_home] if paths.jdk_home else []
-        requests = [("jvm", jdk_home + args.jvm), ("js", args.js_klib),
+        requests = [("jvm", paths.jdk_flags() + args.jvm), ("js", args.js_klib),
                     ("js", link_args(args.js_link))]
         for _ in range(rounds):
             # The module's own cache entries go, so every round's link lowers it as a

@@ -69,9 +69,8 @@ class WarmSession:
         targets = list(spec.targets)
         args = kotlinc.compiler_args(root, targets, paths, framework)
         # A server on another JDK than the tests' still compiles against the tests' JDK.
-        jdk = ["-jdk-home", paths.jdk_home] if paths.jdk_home else []
-        steps = [Step("compile-jvm", "build", "jvm", [f"{WARM_PREFIX}jvm", *jdk, *args.jvm],
-                      timeouts.build_s)]
+        steps = [Step("compile-jvm", "build", "jvm",
+                      [f"{WARM_PREFIX}jvm", *paths.jdk_flags(), *args.jvm], timeouts.build_s)]
         if args.js_klib is not None and args.js_link is not None:
             steps.append(Step("compile-js", "build", "js", [f"{WARM_PREFIX}js", *args.js_klib],
                               timeouts.build_s))
