@@ -24,6 +24,11 @@ class InfraError(KatevalError):
 
     exit_code = 4
 
+    def __init__(self, message: str, output: str = ""):
+        super().__init__(message)
+        self.output = output
+        """What the failed command printed, for the attempt's build.log."""
+
 
 class GateError(KatevalError):
     """A quality gate failed (regression against a baseline)."""

@@ -43,6 +43,7 @@ def _run_steps(sandbox: Sandbox, toolchain: Toolchain, steps: list[Step], attemp
                                 "returncode": -1,
                                 "timed_out": False, "duration_s": 0.0,
                                 "infra_error": f"{type(exc).__name__}: {exc}"})
+                log.write(getattr(exc, "output", ""))  # e.g. Gradle's own account of a crash
                 log.write(traceback.format_exc())
                 break
             log.write(result.stdout)

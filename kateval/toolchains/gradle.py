@@ -190,11 +190,13 @@ class GradleToolchain:
         if result.timed_out or result.returncode == 0 or step.phase != "build":
             return result
         kind, message = read_outcome(sandbox, files.outcome(step.name))
+        output = result.stdout + result.stderr
         if kind is None:
             raise InfraError(f"Gradle ended without a build result (exit {result.returncode}; "
-                             f"a daemon crash or kill): {gradle_reason(result.stderr + result.stdout)}")
+                             f"a daemon crash or kill): {gradle_reason(result.stderr + result.stdout)}",
+                             output=output)
         if kind == "resolve":
-            raise InfraError(f"a dependency cannot be resolved offline: {message}")
+            raise InfraError(f"a dependency cannot be resolved offline: {message}", output=output)
         return result
 
     @staticmethod

@@ -76,6 +76,13 @@ def test_each_fixture_gets_its_status(gradle_run):
     assert "Gradle ended without a build result" in crash, crash
 
 
+def test_an_infra_error_keeps_what_gradle_printed(gradle_run):
+    root, _, _ = gradle_run
+    log = (attempt(root, "gradle-missing-dependency") / "build.log").read_text()
+    # Gradle's own account comes before kateval's traceback: the user sees why it failed.
+    assert "BUILD FAILED" in log and log.index("BUILD FAILED") < log.index("Traceback"), log[-3000:]
+
+
 def test_hidden_tests_compile_in_the_build_phase_and_nothing_recompiles(gradle_run):
     root, _, _ = gradle_run
     passed = attempt(root, "gradle-pass")
