@@ -208,7 +208,7 @@ def _run_hostile(kind: str, suite: Suite, tmp: Path, docker_client=None) -> Host
 def hostile(request, toolchain, tmp_path_factory) -> HostileRun:
     kind = request.param
     suite = Suite(name="hostile", sandbox=kind, concurrency=2, max_attempts=1,
-                  test_timeout_s=30)
+                  test_timeout_s=20)
     client = None
     if kind == "docker":
         client = request.getfixturevalue("docker_client")
@@ -282,7 +282,7 @@ def test_stdout_flood_is_capped(hostile):
 
 def test_a_setsid_child_neither_outlives_nor_stalls_the_sample(hostile):
     test_step = hostile.steps("hostile-setsid-child")[-1]
-    assert not test_step["timed_out"] and test_step["duration_s"] < 25, test_step
+    assert not test_step["timed_out"] and test_step["duration_s"] < 15, test_step
     assert host_processes(b"exec sleep 600") == [] and host_processes(b"sleep 600") == []
 
 

@@ -22,7 +22,7 @@ from kateval.toolchains import Timeouts
 from tests.conftest import FIXTURES, REPO_ROOT
 
 # Short test timeouts: the infinite-loop case waits for one of them per toolchain.
-TIMEOUTS = Timeouts(build_s=300, test_s=20)
+TIMEOUTS = Timeouts(build_s=300, test_s=12)
 
 
 @dataclass(frozen=True)
