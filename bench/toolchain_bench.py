@@ -118,17 +118,17 @@ def main() -> None:
         ratio = statistics.median(walls[names[0]]) / statistics.median(walls[names[1]])
         print(f"ratio {names[0]}/{names[1]}: {ratio:.2f}x")
     if "warm" in walls and walls["warm"]:
-        print(service_life(warmups, warmup_s, walls["warm"]))
+        print(service_life(len(warmups), warmup_s, walls["warm"]))
 
 
-def service_life(warmups: list, warmup_s: float, timed: list[float]) -> str:
+def service_life(warmup_samples: int, warmup_s: float, timed: list[float]) -> str:
     """Seconds per sample over one service's life (its restart bound), warm-up included: what
     a worker pays on average, with the timed samples' mean for the samples after warm-up."""
     from kateval.toolchains.service import ServiceLimits
 
     life = ServiceLimits().max_compilations // 3  # three requests per JS sample
-    rest = max(0, life - len(warmups))
-    mean = (warmup_s + statistics.mean(timed) * rest) / (len(warmups) + rest)
+    rest = max(0, life - warmup_samples)
+    mean = (warmup_s + statistics.mean(timed) * rest) / (warmup_samples + rest)
     return (f"warm over one service life ({life} JS samples, the warm-up included): "
             f"{mean:.2f} s per sample")
 
