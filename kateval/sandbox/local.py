@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import glob
 import os
+import select
 import shutil
 import subprocess
 import threading
@@ -157,9 +158,7 @@ class LocalSandbox:
             reader.start()
         timed_out = False
         try:
-            proc.wait(timeout=timeout_s)
-        except subprocess.TimeoutExpired:
-            timed_out = True
+            timed_out = not wait_exit(proc, timeout_s)
         finally:
             self._kill(proc.pid, cgroup)
             proc.wait()
@@ -229,3 +228,24 @@ def check_bwrap(ro_paths: list[str]) -> str | None:
     if result.returncode != 0:
         return f"exit {result.returncode}: {(result.stderr or result.stdout).strip()[-300:]}"
     return None
+
+
+def wait_exit(proc: subprocess.Popen, timeout_s: float) -> bool:
+    """Wait for `proc` to exit: True, or False at the timeout. A pidfd wakes at the exit
+    itself; Popen.wait(timeout) polls with sleeps of up to 50 ms, which every short step
+    (a 0.2 s test run) paid on top."""
+    try:
+        fd = os.pidfd_open(proc.pid)
+    except (AttributeError, OSError):  # no pidfd (old kernel), or already reaped
+        try:
+            proc.wait(timeout=timeout_s)
+            return True
+        except subprocess.TimeoutExpired:
+            return False
+    try:
+        exited = bool(select.select([fd], [], [], timeout_s)[0])
+    finally:
+        os.close(fd)
+    if exited:
+        proc.wait()
+    return exited

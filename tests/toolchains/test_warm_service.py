@@ -118,6 +118,30 @@ def test_worn_out_service_is_replaced(toolchain):
         warm.close()
 
 
+def test_a_service_compiles_each_request_from_the_files_as_they_are_now(toolchain):
+    """The server keeps the compiler's application environment between compilations:
+    nothing of an earlier request's sources may survive in it (same path, new content)."""
+    from kateval.toolchains import Step
+
+    warm = WarmToolchain(toolchain, ServiceLimits())
+    try:
+        work = Path(tempfile.mkdtemp(prefix="kateval-stale-"))
+        session = warm.session(work)
+        step = Step("compile-jvm", "build", "jvm", ["warm:jvm", "-d", "out", "A.kt"], 300)
+        (work / "A.kt").write_text("fun a() = 1\n")
+        assert session.run(step, sandbox=None).returncode == 0
+        (work / "A.kt").write_text("fun a() = 1\nfun b(): Int = \"two\"\n")
+        broken = session.run(step, sandbox=None)
+        assert broken.returncode == 1 and "A.kt:2:" in broken.stderr, broken.stderr
+        (work / "A.kt").write_text("fun c() = 3\n")
+        fixed = session.run(step, sandbox=None)
+        assert fixed.returncode == 0, fixed.stderr
+        names = (work / "out" / "AKt.class").read_bytes()  # constant pool: tag 1, length 1
+        assert b"\x01\x00\x01c" in names and b"\x01\x00\x01a" not in names
+    finally:
+        warm.close()
+
+
 def test_a_fresh_service_links_against_the_primed_library_cache(toolchain, tmp_path):
     """`kateval toolchain install` lowers the stdlib and kotlin-test once: a new service's
     first JS link reads that cache and rewrites none of it (every file keeps its bytes and
@@ -153,6 +177,33 @@ def test_a_fresh_service_links_against_the_primed_library_cache(toolchain, tmp_p
         lowered = {k: v for k, v in seed.items() if k.name.endswith(".ast.bin")}
         assert {k: after.get(k) for k in lowered} == lowered
         warm.pool.release(service)
+    finally:
+        warm.close()
+
+
+def test_a_link_failing_on_a_kept_cache_is_decided_on_the_pristine_one(toolchain, tmp_path):
+    """Links keep the cache their predecessors left (the stdlib rebuilt once, not per
+    sample); a link that fails on such a cache runs again on the install's copy."""
+    from kateval.toolchains import Step
+
+    warm = WarmToolchain(toolchain, ServiceLimits())
+    try:
+        task = fixture_task("kmp-percent")
+        grade = evaluate_patch(task, task.gold_patch, tmp_path / "gold", _opener(warm), TIMEOUTS)
+        assert grade.status == "passed", grade.detail
+        (service,) = warm.pool.services()
+        assert service.links_since_fresh == 1  # the gold sample's link kept its cache
+        before = service.compilations
+        work = tmp_path / "work"
+        work.mkdir()
+        args = ["-Xir-produce-js", "-Xinclude=missing-klib", "-libraries",
+                f"{toolchain.kotlin_home}/lib/kotlin-stdlib-js.klib", "-ir-output-dir", "out",
+                "-ir-output-name", "m", "-module-kind", "commonjs", f"-Xcache-directory={CACHE}"]
+        failed = warm.session(work).run(Step("link-js", "build", "js", ["warm:js", *args], 300),
+                                        sandbox=None)
+        assert failed.returncode != 0
+        assert service.compilations == before + 2  # on the kept cache, then the pristine one
+        assert service.links_since_fresh == 1
     finally:
         warm.close()
 
