@@ -26,6 +26,10 @@ KOTLIN_VERSION = "2.4.20"
 NPM_PACKAGE = f"kotlin-compiler@{KOTLIN_VERSION}"
 JUNIT_CANDIDATES = ["/usr/share/java/junit-platform-console-standalone.jar"]
 OUT = "build/kateval"
+COMMON_ARGS = ["-nowarn", "-Xdisable-default-scripting-plugin"]
+"""Every compile's first arguments. Samples are .kt sources, never scripts: without the flag
+each compile loads the scripting plugin's jars into a new class loader (in a warm server,
+classes loaded again and again, which fills its metaspace and code cache)."""
 # Every JVM here lives a few seconds: the C2 JIT and the parallel GC's threads cost more CPU
 # than they win back, which hurts most with one core per sample (docker, concurrency 2).
 # bench/jvm_flags_bench.py measures the difference.
@@ -197,16 +201,16 @@ def compiler_args(root: Path, targets: list[str], paths: ToolPaths, framework: s
                            paths.lib("kotlinx-coroutines-core-jvm.jar"), paths.junit_console])
     # -no-reflect: Gradle's KMP plugin does not put kotlin-reflect on the class path either
     # (and the test JVM does not have it); one jar less to index per compile.
-    jvm_args = ["-nowarn", "-no-reflect", *_fragment_args(jvm, "jvm"), "-d", f"{OUT}/jvm",
+    jvm_args = [*COMMON_ARGS, "-no-reflect", *_fragment_args(jvm, "jvm"), "-d", f"{OUT}/jvm",
                 "-cp", compile_cp, *jvm["common"], *jvm["jvm"]]
     if "js" not in targets:
         return CompilerArgs(jvm_args, None, None)
     libraries = ":".join([paths.lib("kotlin-stdlib-js.klib"), paths.lib("kotlin-test-js.klib")])
     js = {"common": _sources(root, "commonMain") + _sources(root, "commonTest"),
           "js": _sources(root, "jsMain") + _sources(root, "jsTest")}
-    klib = ["-nowarn", *_fragment_args(js, "js"), "-libraries", libraries, "-nopack",
+    klib = [*COMMON_ARGS, *_fragment_args(js, "js"), "-libraries", libraries, "-nopack",
             "-ir-output-dir", JS_KLIB, "-ir-output-name", JS_MODULE, *js["common"], *js["js"]]
-    link = ["-nowarn", "-Xir-produce-js", f"-Xinclude={JS_KLIB}", "-libraries", libraries,
+    link = [*COMMON_ARGS, "-Xir-produce-js", f"-Xinclude={JS_KLIB}", "-libraries", libraries,
             "-ir-output-dir", JS_OUT, "-ir-output-name", JS_MODULE, "-module-kind", "commonjs"]
     return CompilerArgs(jvm_args, klib, link)
 

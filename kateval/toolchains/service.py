@@ -63,6 +63,10 @@ class ServiceLimits:
     """Requests (three per JS sample) before a fresh JVM; each restart pays the JIT's warm-up."""
     max_rss_mb: int = 2500
     heap_mb: int = 1536
+    young_mb: int = 512
+    """The young generation: a compile allocates some hundreds of MB that die with it, and a
+    young collection in the middle of a compile copies what is live (100 to 180 ms each);
+    a larger young generation collects less often (the default starts near 120 MB)."""
     isolate: bool = True
     """bwrap with no network (`--sandbox local`); False only for `--sandbox none`."""
 
@@ -111,7 +115,7 @@ class CompileService:
             archive = next((archive_flags(home / name, dump=False) for name in ARCHIVES
                             if (home / name).is_file()), [])
         java = [self.paths.server_java or "java", f"-Xmx{self.limits.heap_mb}m",
-                "-XX:+UseSerialGC", *SERVER_LOG, *archive,
+                f"-Xmn{self.limits.young_mb}m", "-XX:+UseSerialGC", *SERVER_LOG, *archive,
                 f"-Dkotlin.home={self.paths.kotlin_home}", "-Didea.io.use.nio2=true",
                 # The compiler's application environment (its jar file system and the
                 # indexes of the toolchain's jars) outlives a compilation, as in the Kotlin
