@@ -31,6 +31,8 @@ CACHE = ".kateval-ic"
 """The JS IR cache inside a slot; library entries (stdlib, kotlin-test) survive samples."""
 LIBRARY_CACHE_PREFIXES = ("kotlin-stdlib-js.klib.", "kotlin-test-js.klib.")
 STDERR_KEEP = 20_000
+LINK_FLAG = "-Xcache-directory="
+"""What marks a request as a JS link: the only kind that reads and writes the cache."""
 # The JVM's own messages (archive warnings) go to stdout by default: the protocol's stream.
 SERVER_LOG = ["-Xlog:disable", "-Xlog:all=warning:stderr"]
 
@@ -195,6 +197,8 @@ class CompileService:
         exit_code, self.rss_kb, size = int(header[1]), int(header[2]), int(header[3])
         body = self._read_exact(size, deadline)
         self.compilations += 1
+        if is_link(args):
+            self.links_since_fresh += 1
         return Reply(exit_code, body.decode("utf-8", "replace"), time.monotonic() - start)
 
     def _wait_readable(self, deadline: float) -> None:
@@ -254,6 +258,10 @@ class CompileService:
         if self._cgroup:
             self._cgroup.remove()
         shutil.rmtree(self.slot, ignore_errors=True)
+
+
+def is_link(args: list[str]) -> bool:
+    return any(arg.startswith(LINK_FLAG) for arg in args)
 
 
 def library_cache_only(cache: Path) -> None:

@@ -21,7 +21,8 @@ from kateval.errors import InfraError, ToolchainError
 from kateval.sandbox import ExecResult
 from kateval.toolchains import Layout, Step, Timeouts
 from kateval.toolchains import kotlinc
-from kateval.toolchains.service import CACHE, CompileService, ServiceFailed, ServiceLimits, ServicePool
+from kateval.toolchains.service import (CACHE, LINK_FLAG, CompileService, ServiceFailed,
+                                        ServiceLimits, ServicePool, is_link)
 
 WARM_PREFIX = "warm:"
 POOL_PREFIX = "kateval-warm-"  # + "<pid>-<random>": the folder of one process's services
@@ -108,19 +109,15 @@ class WarmSession:
 
     def _compile_in(self, service: CompileService, kind: str, args: list[str], timeout_s: float):
         service.reset_slot()
-        link = any(arg.startswith("-Xcache-directory=") for arg in args)
         try:
             for rel in _inputs(args):
                 _copy_in(self.root, service.slot, rel)
             kept = service.links_since_fresh > 0
             reply = service.compile(kind, args, timeout_s)
-            if link:
-                service.links_since_fresh += 1
-                if reply.exit_code != 0 and kept:
-                    # Earlier samples' links shaped the cache: the pristine one decides.
-                    service.fresh_cache()
-                    reply = service.compile(kind, args, timeout_s)
-                    service.links_since_fresh += 1
+            if reply.exit_code != 0 and kept and is_link(args):
+                # Earlier samples' links shaped the cache: the pristine one decides.
+                service.fresh_cache()
+                reply = service.compile(kind, args, timeout_s)
             for rel in _outputs(args):
                 _copy_back(service.slot, self.root, rel)
         finally:
@@ -146,7 +143,7 @@ def remove_stale_pools(tmp: Path) -> list[Path]:
 
 def link_args(js_link: list[str]) -> list[str]:
     """The JS link through the service's IR cache (its libraries primed at install)."""
-    return [*js_link, f"-Xcache-directory={CACHE}"]
+    return [*js_link, f"{LINK_FLAG}{CACHE}"]
 
 
 def _inputs(args: list[str]) -> list[str]:
