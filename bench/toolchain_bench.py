@@ -1,6 +1,7 @@
 """Cold (kotlinc) against warm toolchain, side by side, on the core suite's gold patches.
 
     python bench/toolchain_bench.py [--tasks 8] [--rounds 1] [--warmup 48] [--toolchains kotlinc,warm]
+                                    [--server-flags "-XX:TieredStopAtLevel=1"]
 
 One core (the process pins itself to CPU 0 or --cpu, like `taskset -c 0`; every compiler, JUnit and
 node process inherits that), concurrency 1, the local bwrap sandbox. Each sample is the
@@ -71,7 +72,12 @@ def main() -> None:
     parser.add_argument("--cpu", type=int, default=0, help="the CPU to pin to")
     parser.add_argument("--warmup", type=int, default=2 * len(CORE_TASKS),
                         help="samples the warm service compiles before the timed ones")
+    parser.add_argument("--server-flags", default="",
+                        help="extra JVM flags for the warm compile server (an A/B of its tuning)")
     args = parser.parse_args()
+    from kateval.toolchains import service
+
+    service.SERVER_TUNING[:] = args.server_flags.split()
     if not args.all_cores:
         os.sched_setaffinity(0, {args.cpu})
     names = args.toolchains.split(",")
@@ -94,7 +100,7 @@ def main() -> None:
 
         server = jdk.server_jdk()
         print(f"warm server on JDK {server.version} ({server.home}); tests on JDK "
-              f"{jdk.path_jdk().version}")
+              f"{jdk.path_jdk().version}; extra server flags: {args.server_flags or '-'}")
         print(f"warm service start + first sample ({warmups[0].id}): {first:.2f} s ({status}); "
               f"{len(warmups)} warm-up samples in {warmup_s:.1f} s")
     for task in tasks:
