@@ -33,6 +33,7 @@ from kateval.config import Suite  # noqa: E402
 from kateval.evaluate import Timeouts, evaluate_patch  # noqa: E402
 from kateval.sandbox.factory import make_opener  # noqa: E402
 from kateval.tasks import load_task  # noqa: E402
+from kateval.toolchains import service  # noqa: E402
 
 # The core suite as of e99bf45 (`git show e99bf45:tasks`): tasks added since are new.
 CORE_TASKS = (
@@ -75,8 +76,6 @@ def main() -> None:
     parser.add_argument("--server-flags", default="",
                         help="extra JVM flags for the warm compile server (an A/B of its tuning)")
     args = parser.parse_args()
-    from kateval.toolchains import service
-
     service.SERVER_TUNING[:] = args.server_flags.split()
     if not args.all_cores:
         os.sched_setaffinity(0, {args.cpu})
@@ -130,9 +129,7 @@ def main() -> None:
 def service_life(warmup_samples: int, warmup_s: float, timed: list[float]) -> str:
     """Seconds per sample over one service's life (its restart bound), warm-up included: what
     a worker pays on average, with the timed samples' mean for the samples after warm-up."""
-    from kateval.toolchains.service import ServiceLimits
-
-    life = ServiceLimits().max_compilations // 3  # three requests per JS sample
+    life = service.ServiceLimits().max_compilations // 3  # three requests per JS sample
     rest = max(0, life - warmup_samples)
     mean = (warmup_s + statistics.mean(timed) * rest) / (warmup_samples + rest)
     return (f"warm over one service life ({life} JS samples, the warm-up included): "

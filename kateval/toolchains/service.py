@@ -119,7 +119,8 @@ class CompileService:
             archive = next((archive_flags(home / name, dump=False) for name in ARCHIVES
                             if (home / name).is_file()), [])
         java = [self.paths.server_java or "java", f"-Xmx{self.limits.heap_mb}m",
-                f"-Xmn{self.limits.young_mb}m", "-XX:+UseSerialGC", *SERVER_LOG, *SERVER_TUNING, *archive,
+                f"-Xmn{self.limits.young_mb}m", "-XX:+UseSerialGC", *SERVER_LOG,
+                *SERVER_TUNING, *archive,
                 f"-Dkotlin.home={self.paths.kotlin_home}", "-Didea.io.use.nio2=true",
                 # The compiler's application environment (its jar file system and the
                 # indexes of the toolchain's jars) outlives a compilation, as in the Kotlin
