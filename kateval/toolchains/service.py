@@ -36,7 +36,8 @@ LINK_FLAG = "-Xcache-directory="
 # The JVM's own messages (archive warnings) go to stdout by default: the protocol's stream.
 SERVER_LOG = ["-Xlog:disable", "-Xlog:all=warning:stderr"]
 SERVER_TUNING: list[str] = []
-"""Extra flags for the server JVM, for A/B runs (`bench/toolchain_bench.py --server-flags`)."""
+"""Extra flags for the server JVM, for A/B runs (`bench/toolchain_bench.py --server-flags`);
+after install.SERVER_JIT, so `-XX:TieredStopAtLevel=4` there brings C2 back."""
 
 
 def archive_name(paths: ToolPaths) -> str:
@@ -119,8 +120,8 @@ class CompileService:
             archive = next((archive_flags(home / name, dump=False) for name in ARCHIVES
                             if (home / name).is_file()), [])
         java = [self.paths.server_java or "java", f"-Xmx{self.limits.heap_mb}m",
-                f"-Xmn{self.limits.young_mb}m", "-XX:+UseSerialGC", *SERVER_LOG,
-                *SERVER_TUNING, *archive,
+                f"-Xmn{self.limits.young_mb}m", "-XX:+UseSerialGC", *install.SERVER_JIT,
+                *SERVER_LOG, *SERVER_TUNING, *archive,
                 f"-Dkotlin.home={self.paths.kotlin_home}", "-Didea.io.use.nio2=true",
                 # The compiler's application environment (its jar file system and the
                 # indexes of the toolchain's jars) outlives a compilation, as in the Kotlin
