@@ -1,7 +1,7 @@
 """Cold (kotlinc) against warm toolchain, side by side, on the core suite's gold patches.
 
     python bench/toolchain_bench.py [--tasks 8] [--rounds 1] [--warmup 48] [--toolchains kotlinc,warm]
-                                    [--server-flags "-XX:TieredStopAtLevel=1"]
+                                    [--server-flags "-XX:TieredStopAtLevel=4"]
 
 One core (the process pins itself to CPU 0 or --cpu, like `taskset -c 0`; every compiler, JUnit and
 node process inherits that), concurrency 1, the local bwrap sandbox. Each sample is the
@@ -9,9 +9,10 @@ full evaluate_patch path: workspace, gold patch, hidden tests, compile JVM + JS 
 executable module), JUnit on the JVM and mocha on Node. Tasks alternate cold, warm, so a
 busy neighbour slows both alike. The warm toolchain's first sample starts its service and
 is reported apart, with the --warmup samples that follow it while its JIT compiles the
-compiler (a worker pays that once per run, or once per restart). The JIT keeps getting
-faster for about 40 samples, so the default warm-up is two passes over the core tasks; the
-bench also prints what a sample costs over a whole service life, warm-up included.
+compiler (a worker pays that once per run, or once per restart). The default warm-up is
+two passes over the core tasks, what C2 needed before the server went C1-only
+(install.SERVER_JIT; `--server-flags "-XX:TieredStopAtLevel=4"` brings C2 back for an A/B);
+the bench also prints what a sample costs over a whole service life, warm-up included.
 """
 
 from __future__ import annotations

@@ -168,8 +168,8 @@ def build_warm_server(paths: kotlinc.ToolPaths, force: bool = False) -> Path:
 def prime_warm_server(paths: kotlinc.ToolPaths, force: bool = False) -> Path:
     """Compile a small training module through the warm server, as a sample would be, and
     keep what a fresh service would otherwise rebuild at every start: the compiler classes
-    it loaded (a class archive, dumped when the server exits; on JDK 25+ with the methods'
-    profiles) and the JS IR cache of the stdlib and kotlin-test (minutes of CPU to lower;
+    it loaded (a class archive, dumped when the server exits; on JDK 25+ with the training's
+    data) and the JS IR cache of the stdlib and kotlin-test (minutes of CPU to lower;
     every new service slot starts from a copy)."""
     from kateval.toolchains import primer
 

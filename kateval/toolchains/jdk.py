@@ -3,11 +3,11 @@
 The test JVM, and the cold kotlinc, run on the `java` found on PATH: the JDK a user's
 Gradle build would use, so its class library is the one samples compile against and run
 on. The warm compile server only hosts the compiler. It runs on the newest JDK here that
-has an AOT cache with method profiles (JDK 25, JEP 483/515), when there is one: the
-install's training run then leaves the server with classes already linked and the
-compiler's hot methods already profiled, so its JIT reaches speed in a few samples instead
-of dozens (bench/toolchain_bench.py). Its JVM compiles still see the PATH JDK's class
-library (`-jdk-home`), so the warm and cold toolchains compile exactly alike.
+has an AOT cache (JDK 25, JEP 483/515), when there is one: the install's training run
+then leaves the server with the compiler's classes already loaded and linked, and the
+training's data (primer.py measures what its rounds are worth). Its JVM compiles still
+see the PATH JDK's class library (`-jdk-home`), so the warm and cold toolchains compile
+exactly alike.
 """
 
 from __future__ import annotations
