@@ -1,7 +1,7 @@
 """Cold (kotlinc) against warm toolchain, side by side, on the core suite's gold patches.
 
     python bench/toolchain_bench.py [--tasks 8] [--rounds 1] [--warmup 48] [--toolchains kotlinc,warm]
-                                    [--server-flags "-XX:TieredStopAtLevel=4"]
+                                    [--server-flags=-XX:TieredStopAtLevel=4] [--floor]
 
 One core (the process pins itself to CPU 0 or --cpu, like `taskset -c 0`; every compiler, JUnit and
 node process inherits that), concurrency 1, the local bwrap sandbox. Each sample is the
@@ -11,8 +11,10 @@ busy neighbour slows both alike. The warm toolchain's first sample starts its se
 is reported apart, with the --warmup samples that follow it while its JIT compiles the
 compiler (a worker pays that once per run, or once per restart). The default warm-up is
 two passes over the core tasks, what C2 needed before the server went C1-only
-(install.SERVER_JIT; `--server-flags "-XX:TieredStopAtLevel=4"` brings C2 back for an A/B);
+(install.SERVER_JIT; `--server-flags=-XX:TieredStopAtLevel=4` brings C2 back for an A/B);
 the bench also prints what a sample costs over a whole service life, warm-up included.
+`--floor N` then times N samples of bench/floor/floor-next-int, a one-line function and
+one test: what a toolchain costs per sample whatever the sample is (its fixed cost).
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ CORE_TASKS = (
     "platform-fixed-decimal-amounts",
 )
 TIMEOUTS = Timeouts(build_s=600, test_s=120)
+FLOOR_TASK = REPO / "bench" / "floor" / "floor-next-int"
 
 
 def one_sample(task, opener) -> tuple[float, dict[str, float], str]:
@@ -76,6 +79,8 @@ def main() -> None:
                         help="samples the warm service compiles before the timed ones")
     parser.add_argument("--server-flags", default="",
                         help="extra JVM flags for the warm compile server (an A/B of its tuning)")
+    parser.add_argument("--floor", type=int, default=0, metavar="N",
+                        help="then N samples per toolchain of the smallest task (the fixed cost)")
     args = parser.parse_args()
     service.SERVER_TUNING[:] = args.server_flags.split()
     if not args.all_cores:
@@ -84,9 +89,6 @@ def main() -> None:
     openers = {n: make_opener("local", Suite(name="bench", toolchain=n), f"bench-{n}")
                for n in names}
     tasks = [load_task(REPO / "tasks" / t) for t in CORE_TASKS[: args.tasks]]
-    walls: dict[str, list[float]] = defaultdict(list)
-    steps: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
-    statuses: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     if "warm" in openers:
         # A worker's service compiles every sample of a run (hundreds, up to its restart
         # bound): its JIT is hot for all but the first few. Those are measured apart.
@@ -103,28 +105,52 @@ def main() -> None:
               f"{jdk.path_jdk().version}; extra server flags: {args.server_flags or '-'}")
         print(f"warm service start + first sample ({warmups[0].id}): {first:.2f} s ({status}); "
               f"{len(warmups)} warm-up samples in {warmup_s:.1f} s")
+    timed = Timings()
     for task in tasks:
         for _ in range(args.rounds):
-            for name in names:
-                wall, durations, status = one_sample(task, openers[name])
-                walls[name].append(wall)
-                statuses[name][status] += 1
-                for step, seconds in durations.items():
-                    steps[name][step].append(seconds)
-                print(f"  {task.id:34s} {name:8s} {wall:6.2f} s  {status}", flush=True)
-    step_names = list(dict.fromkeys(s for n in names for s in steps[n]))
-    print(f"\nper-step medians (s), {len(tasks)} tasks x {args.rounds}, one core, concurrency 1")
-    print(f"{'step':14s}" + "".join(f"{n:>10s}" for n in names))
-    for step in step_names:
-        print(f"{step:14s}" + "".join(f"{median(steps[n][step]):>10s}" for n in names))
-    print(f"{'per sample':14s}" + "".join(f"{median(walls[n]):>10s}" for n in names))
-    for name in names:
-        print(f"{name}: statuses {dict(statuses[name])}")
+            timed.sample(task, names, openers)
+    timed.table(f"per-step medians (s), {len(tasks)} tasks x {args.rounds}, one core, "
+                f"concurrency 1", names)
+    walls = timed.walls
     if len(names) == 2 and walls[names[0]] and walls[names[1]]:
         ratio = statistics.median(walls[names[0]]) / statistics.median(walls[names[1]])
         print(f"ratio {names[0]}/{names[1]}: {ratio:.2f}x")
     if "warm" in walls and walls["warm"]:
         print(service_life(len(warmups), warmup_s, walls["warm"]))
+    if args.floor:
+        floor, task = Timings(), load_task(FLOOR_TASK)
+        for _ in range(args.floor):
+            floor.sample(task, names, openers)
+        floor.table(f"floor: per-step medians (s), {task.id} x {args.floor}", names)
+
+
+class Timings:
+    """Per toolchain: sample walls, step durations and statuses."""
+
+    def __init__(self):
+        self.walls: dict[str, list[float]] = defaultdict(list)
+        self.steps: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+        self.statuses: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+
+    def sample(self, task, names: list[str], openers: dict) -> None:
+        """One sample of the task per toolchain, in turn (a busy neighbour slows all alike)."""
+        for name in names:
+            wall, durations, status = one_sample(task, openers[name])
+            self.walls[name].append(wall)
+            self.statuses[name][status] += 1
+            for step, seconds in durations.items():
+                self.steps[name][step].append(seconds)
+            print(f"  {task.id:34s} {name:8s} {wall:6.2f} s  {status}", flush=True)
+
+    def table(self, title: str, names: list[str]) -> None:
+        step_names = list(dict.fromkeys(s for n in names for s in self.steps[n]))
+        print(f"\n{title}")
+        print(f"{'step':14s}" + "".join(f"{n:>10s}" for n in names))
+        for step in step_names:
+            print(f"{step:14s}" + "".join(f"{median(self.steps[n][step]):>10s}" for n in names))
+        print(f"{'per sample':14s}" + "".join(f"{median(self.walls[n]):>10s}" for n in names))
+        for name in names:
+            print(f"{name}: statuses {dict(self.statuses[name])}")
 
 
 def service_life(warmup_samples: int, warmup_s: float, timed: list[float]) -> str:

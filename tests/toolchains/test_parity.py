@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import patch_for
+from kateval.tasks import load_task
+from tests.conftest import REPO_ROOT, patch_for
 from tests.toolchains.conftest import core_task, fixture_task
 from tests.toolchains.test_conformance import GOLD_PERCENT, PERCENT_FILE, percent_source
 
@@ -63,3 +64,15 @@ def test_gold_sanity(evaluate):
     task = fixture_task("kmp-percent")
     patch = patch_for(task, {PERCENT_FILE: percent_source(GOLD_PERCENT), **JS_GOLD})
     assert _same(evaluate, task, "gold-rebuilt", patch).grade.status == "passed"
+
+
+def test_bench_floor_task(evaluate):
+    """bench/toolchain_bench.py --floor times this task: it must pass, with every test it
+    names, on both targets, or the floor it prints measures a failure."""
+    task = load_task(REPO_ROOT / "bench" / "floor" / "floor-next-int")
+    warm = evaluate("warm", task, "gold", task.gold_patch)
+    assert warm.grade.status == "passed", warm.grade.detail
+    for target in task.spec.targets:
+        ran = {name for (t, name), outcome in warm.outcomes.items()
+               if t == target and outcome == "passed"}
+        assert ran == set(task.expected[target])
