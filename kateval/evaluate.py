@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from kateval import workspace
-from kateval.grading import Grade, grade
+from kateval import untrusted, workspace
+from kateval.grading import COUNTS_FILE, Grade, grade
 from kateval.sandbox import Sandbox
 from kateval.tasks import Task
 from kateval.toolchains import Layout, Step, Timeouts, Toolchain
@@ -53,7 +53,7 @@ def _run_steps(sandbox: Sandbox, toolchain: Toolchain, steps: list[Step], attemp
             records.append({"name": step.name, "phase": step.phase, "target": step.target,
                             "returncode": result.returncode, "timed_out": result.timed_out,
                             "duration_s": round(result.duration_s, 3),
-                            "truncated": result.truncated})
+                            "truncated": result.truncated, "counts": step.counts})
             # A failed build ends the attempt; a failed test run still lets the other
             # targets' tests run, so results are complete per target.
             if result.timed_out or (result.returncode != 0 and step.phase == "build"):
@@ -62,19 +62,56 @@ def _run_steps(sandbox: Sandbox, toolchain: Toolchain, steps: list[Step], attemp
 
 
 MAX_REPORT_BYTES = 20_000_000
+MAX_REPORTS_TOTAL = 50_000_000
+REPORT_SUFFIXES = (".xml", COUNTS_FILE)
 
 
-def copy_reports(src: Path, dest: Path) -> None:
-    """Copy the JUnit XML the sandbox wrote. Model code controls that folder, so only regular
-    files are taken (a symlink could point at a host file or /dev/zero), with a size cap."""
-    if not src.is_dir() or src.is_symlink():
-        return
-    dest.mkdir(parents=True, exist_ok=True)
-    for path in sorted(src.iterdir()):
-        if path.is_symlink() or not path.is_file() or path.suffix != ".xml":
-            continue
-        if path.stat().st_size <= MAX_REPORT_BYTES:
-            shutil.copyfile(path, dest / path.name, follow_symlinks=False)
+def copy_reports(reports: Path, target: str, dest: Path) -> str | None:
+    """Copy one target's JUnit XML and its runner's counts into the attempt folder. The
+    folder is the harness's, outside the workspace, but model code ran beside the runner
+    that wrote it: nothing planted is followed, and what cannot be read is the model's
+    failure (returned as the reason), never an exception."""
+    try:
+        files = untrusted.read_files(reports, target, REPORT_SUFFIXES, max_file=MAX_REPORT_BYTES,
+                                     max_total=MAX_REPORTS_TOTAL)
+    except untrusted.Untrusted as exc:
+        return str(exc)
+    if files:
+        dest.mkdir(parents=True, exist_ok=True)
+    for name, data in files.items():
+        (dest / name).write_bytes(data)
+    return None
+
+
+def _reports_folder(scratch: Path, targets: list[str]) -> Path:
+    """A fresh folder per attempt beside (never inside) the workspace, one folder a target:
+    a test step may write only its own target's."""
+    reports = scratch / f"reports-{secrets.token_hex(8)}"
+    for target in targets:
+        (reports / target).mkdir(parents=True)
+    return reports
+
+
+def _build_and_test(task: Task, root: Path, scratch: Path, attempt_dir: Path,
+                    open_sandbox: SandboxOpener, timeouts: Timeouts) -> None:
+    hidden = workspace.overlay_hidden(task, root)
+    reports = _reports_folder(scratch, list(task.spec.targets))
+    # Model code must not find (or pre-fill) the folders the harness reads back.
+    layout = Layout(reports=str(reports), scratch=f"build/kateval-{secrets.token_hex(8)}")
+    sandbox, toolchain = open_sandbox(root)
+    try:
+        steps = toolchain.steps(root, task.spec, layout, timeouts)
+        records = _run_steps(sandbox, toolchain, steps, attempt_dir,
+                             before_tests=lambda: workspace.remove_files(root, hidden))
+        write_json(attempt_dir / "steps.json", records)
+    finally:
+        sandbox.close()
+    problems = {}
+    for target in sorted({step.target for step in steps if step.phase == "test"}):
+        problem = copy_reports(reports, target, attempt_dir / "junit" / target)
+        if problem is not None:
+            problems[target] = problem
+    write_json(attempt_dir / "reports.json", {"unreadable": problems})
 
 
 def evaluate_patch(task: Task, patch: str | None, attempt_dir: Path, open_sandbox: SandboxOpener,
@@ -95,20 +132,8 @@ def evaluate_patch(task: Task, patch: str | None, attempt_dir: Path, open_sandbo
         write_json(attempt_dir / "apply.json", applied.to_dict())
         if not applied.ok:
             return grade(task.spec, attempt_dir)
-        root = Path(repo.working_tree_dir)
-        hidden = workspace.overlay_hidden(task, root)
-        # Model code must not find (or pre-fill) the folder the test runner reports into.
-        layout = Layout(reports=f"build/kateval-{secrets.token_hex(8)}")
-        sandbox, toolchain = open_sandbox(root)
-        try:
-            steps = toolchain.steps(root, task.spec, layout, timeouts)
-            records = _run_steps(sandbox, toolchain, steps, attempt_dir,
-                                 before_tests=lambda: workspace.remove_files(root, hidden))
-            write_json(attempt_dir / "steps.json", records)
-        finally:
-            sandbox.close()
-        for target in sorted({step.target for step in steps if step.phase == "test"}):
-            copy_reports(root / layout.report_dir(target), attempt_dir / "junit" / target)
+        _build_and_test(task, Path(repo.working_tree_dir), scratch, attempt_dir, open_sandbox,
+                        timeouts)
         return grade(task.spec, attempt_dir, task.expected)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

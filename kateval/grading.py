@@ -28,6 +28,9 @@ MODEL_OUTCOMES = ("passed", "tests_failed", "build_failed", "patch_failed", "mal
 NOT_MODEL = ("model_error", "infra_error")
 MAX_XML_BYTES = 20_000_000
 MAX_NAMED = 5  # missing tests named in a detail line
+COUNTS_FILE = "kateval-counts.json"
+"""What kateval's own test runners write last, beside their reports: the tests they ran."""
+COUNT_KEYS = ("tests", "passed", "failed", "skipped")
 
 
 class BadReport(Exception):
@@ -140,6 +143,26 @@ def grade_target(tests: list[TestOutcome], returncode: int,
     return "passed", f"{len(tests)} tests passed"
 
 
+def check_counts(tests: list[TestOutcome], junit_dir: Path, required: bool) -> str | None:
+    """Why the runner's own counts disagree with its reports, or None when they agree (or
+    when this runner keeps none). Model code ran beside the runner: any doubt is its fault."""
+    path = junit_dir / COUNTS_FILE
+    if not path.is_file():
+        return "the test runner wrote no counts (it did not finish)" if required else None
+    try:
+        counts = json.loads(path.read_text(encoding="utf-8"))
+        told = {key: int(counts[key]) for key in COUNT_KEYS}
+    except (ValueError, KeyError, TypeError) as exc:
+        return f"unreadable runner counts: {type(exc).__name__}"
+    seen = _count(tests)
+    reported = {"tests": len(tests), "passed": seen.get("passed", 0),
+                "failed": seen.get("failed", 0) + seen.get("error", 0),
+                "skipped": seen.get("skipped", 0)}
+    if told != reported:
+        return f"the runner counted {told} but its reports hold {reported}"
+    return None
+
+
 def _junit_dir(attempt_dir: Path, target: str) -> Path:
     nested = attempt_dir / "junit" / target
     # Runs written before per-target reports kept the JVM's XML directly in junit/.
@@ -158,6 +181,26 @@ def failing_tests(attempt_dir: Path) -> list[TestOutcome]:
         except BadReport:
             continue
     return [t for t in found if t.outcome in ("failed", "error")]
+
+
+def _grade_one(attempt_dir: Path, target: str, step: dict | None, unreadable: str | None,
+               expected: list[str] | None) -> tuple[list[TestOutcome], str, str]:
+    """(tests, status, detail) of one target."""
+    if unreadable:
+        return [], "tests_failed", f"unreadable test reports: {unreadable}"
+    junit_dir = _junit_dir(attempt_dir, target)
+    try:
+        tests = read_junit_dir(junit_dir, target)
+    except BadReport as exc:
+        return [], "tests_failed", f"unreadable JUnit XML: {exc}"
+    if step is None:
+        return tests, "tests_failed", f"no {target} test step ran"
+    status, detail = grade_target(tests, step["returncode"], expected)
+    if status == "passed":
+        problem = check_counts(tests, junit_dir, bool(step.get("counts")))
+        if problem is not None:
+            return tests, "tests_failed", problem
+    return tests, status, detail
 
 
 def grade(spec: TaskSpec, attempt_dir: Path,
@@ -188,20 +231,13 @@ def grade(spec: TaskSpec, attempt_dir: Path,
     targets = sorted(set(test_steps) | set(expected or {}))
     if not targets:
         return Grade("infra_error", "no test step ran: the toolchain produced none")
+    unreadable = (_load(attempt_dir / "reports.json") or {}).get("unreadable", {})
     all_tests: list[TestOutcome] = []
     per_target: dict[str, dict] = {}
     for target in targets:
-        step = test_steps.get(target)
-        try:
-            tests = read_junit_dir(_junit_dir(attempt_dir, target), target)
-        except BadReport as exc:
-            tests, status, detail = [], "tests_failed", f"unreadable JUnit XML: {exc}"
-        else:
-            if step is None:
-                status, detail = "tests_failed", f"no {target} test step ran"
-            else:
-                status, detail = grade_target(tests, step["returncode"],
-                                              None if expected is None else expected.get(target, []))
+        tests, status, detail = _grade_one(attempt_dir, target, test_steps.get(target),
+                                           unreadable.get(target),
+                                           None if expected is None else expected.get(target, []))
         all_tests += tests
         per_target[target] = {"status": status, "detail": detail, "counts": _count(tests)}
     failed = [t for t in targets if per_target[t]["status"] != "passed"]

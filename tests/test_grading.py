@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 from kateval.config import TaskSpec
 from kateval.grading import grade, parse_junit_xml
@@ -91,15 +92,73 @@ def test_crashed_sandbox_is_infra_error(tmp_path):
     assert g.status == "infra_error" and "engine gone" in g.detail
 
 
-def test_report_copy_skips_symlinks_and_non_xml(tmp_path):
+def test_report_copy_takes_reports_and_counts_only(tmp_path):
     from kateval.evaluate import copy_reports
 
-    src = tmp_path / "junit"
-    src.mkdir()
+    (tmp_path / "reports" / "jvm").mkdir(parents=True)
+    src = tmp_path / "reports" / "jvm"
     (src / "TEST-a.xml").write_text("<testsuite/>")
-    secret = tmp_path / "host-secret.txt"
-    secret.write_text("secret")
-    (src / "TEST-evil.xml").symlink_to(secret)
+    (src / "kateval-counts.json").write_text("{}")
     (src / "notes.txt").write_text("x")
-    copy_reports(src, tmp_path / "out")
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["TEST-a.xml"]
+    (src / "sub.xml").mkdir()
+    assert copy_reports(tmp_path / "reports", "jvm", tmp_path / "out") is None
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == \
+        ["TEST-a.xml", "kateval-counts.json"]
+
+
+def test_a_planted_symlink_is_the_models_failure_not_followed(tmp_path):
+    from kateval.evaluate import copy_reports
+
+    secret = tmp_path / "host"
+    secret.mkdir()
+    (secret / "TEST-host.xml").write_text("<testsuite/>")
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "jvm").symlink_to(secret)  # the target folder itself
+    problem = copy_reports(tmp_path / "reports", "jvm", tmp_path / "out")
+    assert problem and not (tmp_path / "out").exists()
+    (tmp_path / "reports" / "jvm").unlink()
+    (tmp_path / "reports" / "jvm").mkdir()
+    (tmp_path / "reports" / "jvm" / "TEST-x.xml").symlink_to(secret / "TEST-host.xml")
+    assert "TEST-x.xml" in copy_reports(tmp_path / "reports", "jvm", tmp_path / "out2")
+    (tmp_path / "reports" / "jvm" / "TEST-x.xml").unlink()
+    os.mkfifo(tmp_path / "reports" / "jvm" / "TEST-fifo.xml")  # would block a plain read
+    assert copy_reports(tmp_path / "reports", "jvm", tmp_path / "out3") is None
+    assert not (tmp_path / "out3").exists()
+
+
+PASS_XML = """<testsuite tests="2"><testcase classname="demo.ATest" name="a"/>
+<testcase classname="demo.ATest" name="b"/></testsuite>"""
+COUNTED = [{"name": "test-jvm", "phase": "test", "target": "jvm", "returncode": 0,
+            "timed_out": False, "counts": True}]
+
+
+def _counted(tmp_path, counts: dict | str | None):
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    d = artifacts(tmp_path, apply=OK_APPLY, steps=COUNTED)
+    (d / "junit" / "jvm").mkdir(parents=True)
+    (d / "junit" / "jvm" / "TEST-demo.ATest.xml").write_text(PASS_XML)
+    if counts is not None:
+        text = counts if isinstance(counts, str) else json.dumps(counts)
+        (d / "junit" / "jvm" / "kateval-counts.json").write_text(text)
+    return d
+
+
+def test_runner_counts_that_agree_pass(tmp_path):
+    d = _counted(tmp_path, {"tests": 2, "passed": 2, "failed": 0, "skipped": 0})
+    assert grade(SPEC, d, {"jvm": ["demo.ATest.a", "demo.ATest.b"]}).status == "passed"
+
+
+def test_missing_or_disagreeing_runner_counts_are_the_models_failure(tmp_path):
+    expected = {"jvm": ["demo.ATest.a", "demo.ATest.b"]}
+    for case, counts in [("missing", None), ("bad", "{not json"),
+                         ("more", {"tests": 3, "passed": 2, "failed": 1, "skipped": 0})]:
+        g = grade(SPEC, _counted(tmp_path / case, counts), expected)
+        assert g.status == "tests_failed", case
+        assert "count" in g.detail, (case, g.detail)
+
+
+def test_unreadable_reports_are_the_models_failure(tmp_path):
+    d = _counted(tmp_path, {"tests": 2, "passed": 2, "failed": 0, "skipped": 0})
+    (d / "reports.json").write_text(json.dumps({"unreadable": {"jvm": "jvm: Too many levels"}}))
+    g = grade(SPEC, d, {"jvm": ["demo.ATest.a", "demo.ATest.b"]})
+    assert g.status == "tests_failed" and "unreadable test reports" in g.detail

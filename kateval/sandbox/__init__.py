@@ -24,7 +24,11 @@ class ExecResult:
 class Sandbox(Protocol):
     """A workspace plus a way to run commands in it. Paths are relative to the workspace."""
 
-    def exec(self, cmd: list[str], *, timeout_s: float) -> ExecResult: ...
+    def exec(self, cmd: list[str], *, timeout_s: float, read_only: bool = False,
+             outputs: str | None = None) -> ExecResult:
+        """Run `cmd` in the workspace. `read_only` shows the workspace read-only; `outputs`
+        is an absolute folder outside it that this command alone may also write."""
+        ...
 
     def write_file(self, path: str, data: bytes) -> None: ...
 

@@ -76,7 +76,17 @@ def _user_for_host() -> tuple[int, int]:
     return (SANDBOX_UID, SANDBOX_UID) if os.geteuid() == 0 else (os.getuid(), os.getgid())
 
 
-def container_config(settings: DockerSettings, mount: Path, workspace: Path) -> dict:
+@dataclass(frozen=True)
+class View:
+    """What a container shows of the host: the workspace (read-only for test steps, so no
+    step changes a later step's input) and, for a test step, its harness-owned outputs."""
+
+    read_only: bool = False
+    outputs: str | None = None
+
+
+def container_config(settings: DockerSettings, mount: Path, workspace: Path,
+                     view: View = View()) -> dict:
     """Keyword arguments for `containers.run`: the whole security policy in one place."""
     from docker.types import Mount, Ulimit
 
@@ -89,7 +99,9 @@ def container_config(settings: DockerSettings, mount: Path, workspace: Path) -> 
         environment={"HOME": "/tmp", "TMPDIR": "/tmp"},
         network_mode="none", ipc_mode="none", read_only=True,
         tmpfs={"/tmp": f"rw,nosuid,nodev,noexec,size={settings.tmpfs_mb}m,mode=1777"},
-        mounts=[Mount(target=str(mount), source=str(mount), type="bind")],
+        mounts=[Mount(target=str(mount), source=str(mount), type="bind",
+                      read_only=view.read_only)]
+        + ([Mount(target=view.outputs, source=view.outputs, type="bind")] if view.outputs else []),
         mem_limit=f"{limits.memory_mb}m", memswap_limit=f"{limits.memory_mb}m",
         nano_cpus=int(limits.cpus * 1e9), pids_limit=limits.pids,
         security_opt=["no-new-privileges"], cap_drop=["ALL"],
@@ -146,17 +158,27 @@ class DockerSandbox:
             _chown_tree(self.workspace, self._uid, self._gid)
         self._lock = threading.Lock()
         self._container = None
+        self._view = View()
         self._closed = False
-        self._start()  # an engine that cannot start containers fails here, as infra
+        self._start(View())  # an engine that cannot start containers fails here, as infra
 
     # ------------------------------------------------------------ containers
-    def _start(self):
+    def _start(self, view: View):
+        """The container showing `view`; one that shows another view is replaced (a
+        running container's mounts cannot change)."""
         with self._lock:
             if self._closed:
                 raise InfraError("sandbox is closed (run interrupted)")
+            stale = self._container if self._view != view else None
+        if stale is not None:
+            self._discard(stale)
+        with self._lock:
             if self._container is None:
-                config = container_config(self.settings, self.mount, self.workspace)
+                if view.outputs and os.geteuid() == 0:
+                    os.lchown(view.outputs, self._uid, self._gid)
+                config = container_config(self.settings, self.mount, self.workspace, view)
                 self._container = self.client.containers.run(**config)
+                self._view = view
             return self._container
 
     def _discard(self, container) -> None:
@@ -179,8 +201,9 @@ class DockerSandbox:
             return True
 
     # ------------------------------------------------------------ protocol
-    def exec(self, cmd: list[str], *, timeout_s: float) -> ExecResult:
-        container = self._start()
+    def exec(self, cmd: list[str], *, timeout_s: float, read_only: bool = False,
+             outputs: str | None = None) -> ExecResult:
+        container = self._start(View(read_only, outputs))
         api = self.client.api
         start = time.monotonic()
         exec_id = api.exec_create(container.id, cmd, workdir=str(self.workspace))["Id"]

@@ -81,8 +81,10 @@ def _root_dirs() -> list[str]:
     return args
 
 
-def bwrap_argv(workspace: Path, ro_paths: list[str], limits: LocalLimits) -> list[str]:
-    """The bwrap command line, up to (not including) the command itself."""
+def bwrap_argv(workspace: Path, ro_paths: list[str], limits: LocalLimits, *,
+               read_only: bool = False, outputs: str | None = None) -> list[str]:
+    """The bwrap command line, up to (not including) the command itself. `read_only` binds
+    the workspace read-only; `outputs` binds that one harness-owned folder writable."""
     # The bwrap on the caller's PATH, as doctor checks it: the sandbox's env has its own PATH.
     args = [shutil.which("bwrap") or "bwrap", "--die-with-parent", "--new-session",
             "--unshare-net", "--unshare-pid",
@@ -94,7 +96,10 @@ def bwrap_argv(workspace: Path, ro_paths: list[str], limits: LocalLimits) -> lis
     args += ["--proc", "/proc", "--dev", "/dev",
              "--size", str(limits.tmp_mb * 1024 * 1024), "--tmpfs", "/tmp"]
     args += _ro_binds(ro_paths)  # after the tmpfs, so toolchain paths under /tmp show
-    args += ["--bind", str(workspace), str(workspace), "--chdir", str(workspace)]
+    args += ["--ro-bind" if read_only else "--bind", str(workspace), str(workspace)]
+    if outputs:
+        args += ["--bind", outputs, outputs]
+    args += ["--chdir", str(workspace)]
     return args + ["--remount-ro", "/"]  # bwrap's own root tmpfs: nothing new at the top
 
 
@@ -131,19 +136,27 @@ class LocalSandbox:
             raise ValueError(f"path escapes the workspace: {path}")
         return full
 
-    def argv(self, cmd: list[str], timeout_s: float, cgroup: Cgroup | None) -> list[str]:
+    def argv(self, cmd: list[str], timeout_s: float, cgroup: Cgroup | None, *,
+             read_only: bool = False, outputs: str | None = None) -> list[str]:
         if not self.isolate:
             return cmd
         cpu_s = int(timeout_s * 2) + 10  # CPU seconds; wall time is bounded by the timeout
         wrap = cgroup.enter_argv() if cgroup else []
         return wrap + prlimit_argv(self.limits, cpu_s) + \
-            bwrap_argv(self.workspace, self.ro_paths, self.limits) + cmd
+            bwrap_argv(self.workspace, self.ro_paths, self.limits, read_only=read_only,
+                       outputs=outputs) + cmd
 
-    def exec(self, cmd: list[str], *, timeout_s: float) -> ExecResult:
+    def exec(self, cmd: list[str], *, timeout_s: float, read_only: bool = False,
+             outputs: str | None = None) -> ExecResult:
         cgroup = Cgroup.create(self.limits.memory_mb, self.limits.pids) if self.isolate else None
         env = dict(ENV_ALLOW) if self.isolate else _env_without_secrets()
+        if outputs and not os.path.isabs(outputs):
+            outputs = str(self._path(outputs))
+        if outputs:
+            os.makedirs(outputs, exist_ok=True)
+        argv = self.argv(cmd, timeout_s, cgroup, read_only=read_only, outputs=outputs)
         start = time.monotonic()
-        proc = subprocess.Popen(self.argv(cmd, timeout_s, cgroup), cwd=self.workspace,
+        proc = subprocess.Popen(argv, cwd=self.workspace,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 stdin=subprocess.DEVNULL, start_new_session=True, env=env)
         with self._lock:

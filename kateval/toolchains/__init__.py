@@ -35,14 +35,28 @@ class Step:
     target: str  # "jvm" | "js"
     argv: list[str]
     timeout_s: float
+    read_only: bool = False
+    """The sandbox shows the workspace read-only: a test step runs model code, and nothing it
+    does may change what a later step runs or what the harness reads."""
+    outputs: str = ""
+    """An absolute, harness-owned folder outside the workspace that this step alone may write
+    (a test runner's reports), or "" for none."""
+    counts: bool = False
+    """The test runner is kateval's own and writes its counts (grading.COUNTS_FILE) beside its
+    reports: grading then requires them and checks them against the reports."""
 
 
 @dataclass(frozen=True)
 class Layout:
-    """Where one attempt's files go, relative to the workspace root."""
+    """Where one attempt's files go."""
 
     reports: str
-    """A fresh, unpredictable folder per attempt: test reports land in `<reports>/<target>/`."""
+    """An absolute, fresh folder per attempt OUTSIDE the workspace, made by the harness and
+    seen at the same path inside the sandbox: test reports land in `<reports>/<target>/`,
+    where model code never had a path to plant anything."""
+    scratch: str = "build/kateval-scratch"
+    """A workspace-relative, unpredictable folder for a toolchain's own files (Gradle's
+    init script, user home and outcome files)."""
 
     def report_dir(self, target: str) -> str:
         return f"{self.reports}/{target}"
@@ -60,6 +74,12 @@ class Toolchain(Protocol):
     def run(self, step: Step, sandbox: Sandbox) -> ExecResult: ...
 
     def close(self) -> None: ...
+
+
+def exec_step(step: Step, sandbox: Sandbox) -> ExecResult:
+    """Run one step in its sandbox with the step's own view of the workspace."""
+    return sandbox.exec(step.argv, timeout_s=step.timeout_s, read_only=step.read_only,
+                        outputs=step.outputs or None)
 
 
 TOOLCHAINS = ("warm", "kotlinc", "gradle")
