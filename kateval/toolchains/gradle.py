@@ -31,7 +31,7 @@ from importlib import resources
 from pathlib import Path
 
 from kateval.errors import InfraError, ToolchainError
-from kateval.toolchains import Layout, Step, Timeouts
+from kateval.toolchains import Layout, Step, Timeouts, exec_step
 
 GRADLE_FIX = ("install Gradle (`apt-get install gradle`, Debian's 4.4.1 builds Java projects "
               "offline; KMP needs a current Gradle from https://gradle.org/install), or set "
@@ -104,12 +104,12 @@ class AttemptFiles:
 
     @property
     def base(self) -> str:
-        return f"{self.layout.reports}-gradle"
+        return self.layout.scratch
 
     @property
     def token(self) -> str:
         """In the environment of every process of this attempt (TOKEN_VAR)."""
-        return Path(self.layout.reports).name
+        return Path(self.layout.scratch).name
 
     @property
     def init_script(self) -> str:
@@ -169,12 +169,13 @@ class GradleToolchain:
         first = next(iter(by_target))
         steps = [Step("gradle-build", "build", first,
                       self.argv(root, files, "gradle-build", "build", list(by_target.values()),
-                                f"{layout.reports}/unused"), timeouts.build_s)]
+                                f"{layout.scratch}/unused"), timeouts.build_s)]
         for target, task in by_target.items():
             name = f"test-{target}"
             steps.append(Step(name, "test", target,
                               self.argv(root, files, name, "test", [task],
-                                        layout.report_dir(target)), timeouts.test_s))
+                                        layout.report_dir(target)), timeouts.test_s,
+                              outputs=layout.report_dir(target)))
         return steps
 
     def run(self, step: Step, sandbox):
@@ -182,7 +183,7 @@ class GradleToolchain:
         # Written before every step: model code of an earlier test step may have changed it.
         sandbox.write_file(files.init_script, init_script_text().encode())
         try:
-            result = sandbox.exec(step.argv, timeout_s=step.timeout_s)
+            result = exec_step(step, sandbox)
         finally:
             reap(files.token)
         # Only the build phase is told apart: in a test step model code runs, and it could
@@ -206,7 +207,7 @@ class GradleToolchain:
             raise ValueError(f"{step.name}: not a step of the gradle toolchain")
         init = step.argv[step.argv.index("--init-script") + 1]
         base = str(Path(init).parent)
-        return AttemptFiles(Layout(reports=base.removesuffix("-gradle")))
+        return AttemptFiles(Layout(reports="", scratch=base))
 
     def close(self) -> None:
         pass  # every step reaps its own processes

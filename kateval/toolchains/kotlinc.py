@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kateval.errors import ToolchainError
-from kateval.toolchains import Layout, Step, Timeouts, jdk
+from kateval.toolchains import Layout, Step, Timeouts, exec_step, jdk
 
 KOTLIN_VERSION = "2.4.20"
 NPM_PACKAGE = f"kotlin-compiler@{KOTLIN_VERSION}"
@@ -230,7 +230,7 @@ def test_steps(root: Path, targets: list[str], paths: ToolPaths, framework: str,
                 layout.report_dir("jvm")]
     steps = [Step("test-jvm", "test", "jvm",
                   ["java", "-Xmx512m", *JVM_FLAGS, *paths.cds_flags(framework), "-cp", run_cp,
-                   *main], timeouts.test_s)]
+                   *main], timeouts.test_s, read_only=True, outputs=layout.report_dir("jvm"))]
     if "js" in targets:
         modules = f"{paths.js_runner}/node_modules"
         report = f"{layout.report_dir('js')}/TEST-js.xml"
@@ -240,7 +240,7 @@ def test_steps(root: Path, targets: list[str], paths: ToolPaths, framework: str,
                            f"{modules}/mocha-junit-reporter",
                            f"mochaFile={report},{MOCHA_REPORTER_OPTIONS}",
                            f"{JS_OUT}/{JS_MODULE}.js"],
-                          timeouts.test_s))
+                          timeouts.test_s, read_only=True, outputs=layout.report_dir("js")))
     return steps
 
 
@@ -276,7 +276,7 @@ class KotlincToolchain:
                            test_framework(root, spec))
 
     def run(self, step: Step, sandbox):
-        return sandbox.exec(step.argv, timeout_s=step.timeout_s)
+        return exec_step(step, sandbox)
 
     def close(self) -> None:
         pass

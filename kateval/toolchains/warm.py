@@ -19,7 +19,7 @@ from pathlib import Path
 
 from kateval.errors import InfraError, ToolchainError
 from kateval.sandbox import ExecResult
-from kateval.toolchains import Layout, Step, Timeouts
+from kateval.toolchains import Layout, Step, Timeouts, exec_step
 from kateval.toolchains import kotlinc
 from kateval.toolchains.service import (CACHE, LINK_FLAG, CompileService, ServiceFailed,
                                         ServiceLimits, ServicePool, is_link)
@@ -83,7 +83,7 @@ class WarmSession:
 
     def run(self, step: Step, sandbox) -> ExecResult:
         if not step.argv[0].startswith(WARM_PREFIX):
-            return sandbox.exec(step.argv, timeout_s=step.timeout_s)
+            return exec_step(step, sandbox)
         kind, args = step.argv[0][len(WARM_PREFIX):], step.argv[1:]
         pool = self.toolchain.pool
         notes = ""
