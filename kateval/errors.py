@@ -1,4 +1,6 @@
-"""Errors a user can act on. Only the CLI turns them into exit codes."""
+"""Errors a user can act on. Only the CLI turns them into exit codes (README, "Exit codes"):
+1 a check failed (the gate, validate), 2 bad config or input, 3 a missing prerequisite,
+4 infrastructure, 5 nothing graded, 6 too many infra errors, 70 a bug, 130 interrupted."""
 
 
 class KatevalError(Exception):
@@ -34,3 +36,15 @@ class GateError(KatevalError):
     """A quality gate failed (regression against a baseline)."""
 
     exit_code = 1
+
+
+class NothingGraded(KatevalError):
+    """A run ended without one graded sample (every sample infra_error or model_error)."""
+
+    exit_code = 5
+
+
+class TooManyInfraErrors(KatevalError):
+    """More samples ended infra_error than --max-infra-errors allows."""
+
+    exit_code = 6

@@ -133,3 +133,31 @@ def decide(baseline_id: str, baseline: list[dict], current: list[dict], rerun: l
                        f"runs: {listed}")
     return GateOutcome(baseline_id, max_drop, not reasons, reasons, p1_b, p1_c, len(common),
                        regressions, flaky, notes)
+
+
+def _escape(text: str, prop: bool = False) -> str:
+    """GitHub's workflow-command escaping (the toolkit's escapeData / escapeProperty)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def annotation(title: str, message: str) -> str:
+    """One `::error title=...::...` line: GitHub Actions shows it on the run's summary."""
+    return f"::error title={_escape(title, prop=True)}::{_escape(message)}"
+
+
+def annotations(outcome: GateOutcome) -> list[str]:
+    """One annotation per regression, and one for a pass@1 drop beyond --max-drop."""
+    lines = [annotation(f"kateval regression: {task}",
+                        f"{task} passed in baseline {outcome.baseline} but failed on both runs "
+                        f"({' then '.join(statuses)})")
+             for task, statuses in sorted(outcome.regressions.items())]
+    drop = outcome.drop
+    if drop is not None and drop > outcome.max_drop + EPSILON:
+        lines.append(annotation("kateval pass@1 drop",
+                                f"pass@1 {_fmt(outcome.pass1_baseline)} -> "
+                                f"{_fmt(outcome.pass1_current)} vs baseline {outcome.baseline} "
+                                f"(drop {drop:.3f} > --max-drop {outcome.max_drop:g})"))
+    if not outcome.passed and not lines:
+        lines.append(annotation("kateval gate failed", outcome.message()))
+    return lines

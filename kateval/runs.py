@@ -10,6 +10,7 @@ import platform
 import re
 import secrets
 import subprocess
+import tempfile
 import threading
 from datetime import datetime, timezone
 from pathlib import Path
@@ -103,6 +104,57 @@ def _command_output(cmd: list[str]) -> str | None:
 
 def git_sha(path: Path) -> str | None:
     return _command_output(["git", "-C", str(path), "rev-parse", "HEAD"])
+
+
+def kateval_git_sha() -> str | None:
+    """The commit of the kateval checkout this code runs from; None when kateval is installed
+    (a wheel, or site-packages inside some other repository: its commit is not kateval's)."""
+    source = Path(__file__).resolve().parent.parent
+    top = _command_output(["git", "-C", str(source), "rev-parse", "--show-toplevel"])
+    if top is None or Path(top).resolve() != source:
+        return None
+    return git_sha(source)
+
+
+def version_label(sha: str | None = None, version: str = __version__) -> str:
+    """'kateval 0.1.0 (git 1a2b3c4d5e6f)', or 'kateval 0.1.0' outside kateval's own checkout."""
+    return f"kateval {version}" + (f" (git {sha[:12]})" if sha else "")
+
+
+def ensure_writable(folder: Path, what: str, flag: str) -> None:
+    """Create `folder` if needed and prove it writable, or one ConfigError naming it."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder, prefix=".kateval-probe-"):
+            pass
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise ConfigError(f"{folder}: cannot write {what} ({reason}); pick another with {flag} "
+                          "or fix its permissions") from None
+
+
+def config_difference(old, new, path: str = "") -> str | None:
+    """The first field where two config snapshots differ, as 'field: X in run.json, now Y';
+    command-line overrides are compared first, so the message names the flag."""
+    if isinstance(old, dict) or isinstance(new, dict):
+        old, new = old if old is not None else {}, new if new is not None else {}
+    if isinstance(old, dict) and isinstance(new, dict):
+        keys = sorted(set(old) | set(new), key=lambda k: (k != "overrides", str(k)))
+        for key in keys:
+            found = config_difference(old.get(key), new.get(key), f"{path}.{key}" if path else key)
+            if found:
+                return found
+        return None
+    if old == new:
+        return None
+    flag = f" (--{path.split('.')[1]})" if path.startswith("overrides.") else ""
+    return f"{path or 'config'}{flag}: {_short(old)} in run.json, now {_short(new)}"
+
+
+def _short(value) -> str:
+    text = "not set" if value is None else json.dumps(value, sort_keys=True, default=str)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def tool_versions() -> dict:

@@ -77,6 +77,16 @@ def _server_jdk() -> str | None:
     return f"{server.version} ({server.home})" if server.feature >= jdk.AOT_FEATURE else None
 
 
+def _gradle() -> str | None:
+    """Gradle's version (for `toolchain: gradle`), read from its installation when it can be."""
+    from kateval.toolchains import gradle
+
+    try:
+        return gradle.gradle_version(gradle.find_gradle())
+    except ToolchainError:
+        return None
+
+
 def checks() -> list[Check]:
     kotlin_version, junit = _kotlinc()
     return [
@@ -90,6 +100,10 @@ def checks() -> list[Check]:
         Check("kotlinc", True, kotlin_version, "kateval toolchain install (needs npm)"),
         Check("JUnit console launcher", True, junit,
               "apt-get install junit5, or set KATEVAL_JUNIT_CONSOLE"),
+        Check("Node.js (JS tests)", True, _version(["node", "--version"]),
+              "apt-get install nodejs (the js target's tests run on Node)"),
+        Check("gradle (toolchain: gradle, optional)", False, _gradle(),
+              "apt-get install gradle, or set KATEVAL_GRADLE=/path/to/bin/gradle"),
         Check("npm (to install kotlinc)", False, _version(["npm", "--version"]),
               "apt-get install npm"),
         Check("patch (3rd apply fallback)", False, _version(["patch", "--version"]),
@@ -116,15 +130,35 @@ def ray_cluster_table(address: str | None) -> Table:
     return table
 
 
+def _doctor_json(console: Console, found: list[Check], executor: str,
+                 ray_address: str | None) -> None:
+    from kateval.commands.tables import print_json
+
+    data: dict = {"checks": [{"name": c.name, "required": c.required, "ok": c.version is not None,
+                              "version": c.version, "fix": c.fix} for c in found]}
+    if executor == "ray":
+        from kateval.executors.ray import cluster_nodes
+
+        data["ray_nodes"] = cluster_nodes(ray_address or "auto")
+    print_json(console, data)
+
+
 def doctor_command(console: Console, executor: str = "local",
-                   ray_address: str | None = None) -> None:
+                   ray_address: str | None = None, as_json: bool = False) -> None:
+    found = checks()
+    missing = [c.name for c in found if c.version is None and c.required]
+    if as_json:
+        _doctor_json(console, found, executor, ray_address)
+        if missing:
+            raise ToolchainError(f"missing: {', '.join(missing)}; see the fix field above")
+        return
     if executor == "ray":
         console.print(ray_cluster_table(ray_address))
     table = Table(title="kateval doctor")
     for column in ("prerequisite", "status", "version", "fix"):
         table.add_column(column)
     missing_required = []
-    for check in checks():
+    for check in found:
         ok = check.version is not None
         status = "[green]ok[/]" if ok else ("[red]missing[/]" if check.required
                                            else "[yellow]missing[/]")

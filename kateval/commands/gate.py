@@ -4,7 +4,10 @@ baseline (re-running tasks that flipped pass -> fail once more), and write its r
 from __future__ import annotations
 
 import json
+import os
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -12,12 +15,58 @@ from rich.console import Console
 
 from kateval import history
 from kateval.compare import RunData
-from kateval.errors import ConfigError, GateError
-from kateval.gate import GateOutcome, decide, rerun_candidates
+from kateval.errors import (ConfigError, GateError, KatevalError, NothingGraded,
+                            TooManyInfraErrors)
+from kateval.gate import GateOutcome, annotations, decide, rerun_candidates
 
 LATEST, LAST_GOOD = "latest", "last-good"
 GATE_FILE = "gate.json"
 Rerun = Callable[[RunData, list[str]], list[dict]]
+
+
+@dataclass(frozen=True)
+class InfraLimit:
+    """--max-infra-errors: a count of samples (3) or a share of them (10%)."""
+
+    text: str
+    count: int | None = None
+    share: float | None = None
+
+    def exceeded(self, errors: int, samples: int) -> bool:
+        if self.count is not None:
+            return errors > self.count
+        return samples > 0 and errors / samples > (self.share or 0.0) + 1e-9
+
+
+def parse_infra_limit(text: str | None) -> InfraLimit | None:
+    if text is None:
+        return None
+    value = text.strip()
+    if re.fullmatch(r"\d+", value):
+        return InfraLimit(value, count=int(value))
+    found = re.fullmatch(r"(\d+(?:\.\d+)?)%", value)
+    if found and float(found.group(1)) <= 100:
+        return InfraLimit(value, share=float(found.group(1)) / 100)
+    raise ConfigError(f"--max-infra-errors: '{text}' is neither a count of samples (e.g. 3) "
+                      "nor a share of them (e.g. 10%)")
+
+
+def run_problem(summary: dict, limit: InfraLimit | None, resume: str) -> KatevalError | None:
+    """Why a finished run must not exit 0: it graded nothing, or had too many infra errors."""
+    samples, infra = summary.get("samples", 0), summary.get("infra_errors", 0)
+    details = summary.get("infra_error_details") or []
+    first = f" (first: {details[0]})" if details else ""
+    resume = resume or f"--run-id {summary['run_id']}"
+    if not summary.get("graded"):
+        return NothingGraded(
+            f"nothing graded: all {samples} samples of run {summary['run_id']} ended "
+            f"infra_error or model_error{first}; check the endpoints (`kateval endpoints "
+            f"check`) and the machine (`kateval doctor`), then resume: {resume}")
+    if limit is not None and limit.exceeded(infra, samples):
+        return TooManyInfraErrors(
+            f"{infra} of {samples} samples ended infra_error, more than --max-infra-errors "
+            f"{limit.text}{first}; they run again on resume: {resume}")
+    return None
 
 
 def preflight(runs_dir: Path, baseline: str | None, max_drop: float) -> None:
@@ -101,7 +150,8 @@ def check_gate(console: Console, conn, current: RunData, baseline: RunData | Non
     """Decide the gate; re-runs the pass -> fail tasks once before calling them regressions."""
     if baseline is None:
         return None
-    again = rerun_candidates(baseline.results, current.results)
+    graded = any(r["status"] not in ("model_error", "infra_error") for r in current.results)
+    again = rerun_candidates(baseline.results, current.results) if graded else []
     rerun_results = rerun(current, again) if again else []
     outcome = decide(baseline.run_id, baseline.results, current.results, rerun_results, max_drop)
     history.record_gate(conn, current.run_id, "passed" if outcome.passed else "failed",
@@ -110,9 +160,11 @@ def check_gate(console: Console, conn, current: RunData, baseline: RunData | Non
 
 
 def after_run(console: Console, *, run_root: Path, runs_dir: Path, baseline: str | None,
-              max_drop: float, rerun: Rerun | None = None) -> GateOutcome | None:
-    """Index the run, apply the gate when a baseline is given, write the reports; raises
-    GateError (exit 1) with the exact reason when the gate fails."""
+              max_drop: float, rerun: Rerun | None = None,
+              max_infra_errors: InfraLimit | None = None, resume: str = "") -> GateOutcome | None:
+    """Index the run, apply the gate when a baseline is given, write the reports; then raise
+    NothingGraded, TooManyInfraErrors or GateError, in that order, when the run must not
+    pass (an infrastructure failure explains a failed gate, not the other way round)."""
     from kateval.commands.report import write_reports
 
     preflight(runs_dir, baseline, max_drop)
@@ -135,9 +187,20 @@ def after_run(console: Console, *, run_root: Path, runs_dir: Path, baseline: str
         (run_root / GATE_FILE).write_text(json.dumps(outcome.to_dict(), indent=2) + "\n")
     paths = write_reports(current, gate=outcome.to_dict() if outcome else None)
     console.print(f"reports: {paths['report.html']} (and report.md, junit.xml, summary.json)")
-    if outcome is None:
-        return None
-    if not outcome.passed:
-        raise GateError(outcome.message())
-    console.print(f"[green]{outcome.message()}[/]")
+    _verdict(console, outcome, run_problem(current.summary, max_infra_errors, resume))
     return outcome
+
+
+def _verdict(console: Console, outcome: GateOutcome | None,
+             problem: KatevalError | None) -> None:
+    """Raise what makes the run fail, if anything; GitHub annotations for a failed gate."""
+    if outcome is not None and not outcome.passed:
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            print("\n".join(annotations(outcome)), flush=True)
+        if problem is None:
+            raise GateError(outcome.message())
+        console.print(f"[red]{outcome.message()}[/]", highlight=False)
+    if problem is not None:
+        raise problem
+    if outcome is not None:
+        console.print(f"[green]{outcome.message()}[/]", highlight=False)

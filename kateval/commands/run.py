@@ -1,4 +1,4 @@
-"""`kateval run` and `kateval rescore`."""
+"""`kateval run`: plan, resume, execute and summarize a suite."""
 
 from __future__ import annotations
 
@@ -7,40 +7,112 @@ import gc
 import signal
 import sys
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 
+from kateval.commands.overrides import Overrides, quote
 from kateval.config import Suite, load_models, load_suite
 from kateval.errors import ConfigError, KatevalError
 from kateval.executors import EXECUTORS
-from kateval.grading import grade
-from kateval.scoring import NOT_MODEL
 from kateval.models.cache import ResponseCache
 from kateval.report import markdown
 from kateval.runner import GoldSolver, Interrupted, RunPlan, execute, write_summary
-from kateval.runs import (RunDir, RunLock, check_run_id, claim_new_run, git_sha, tool_versions,
-                         tree_hash)
+from kateval.runs import (RunDir, RunLock, check_run_id, claim_new_run, config_difference,
+                         ensure_writable, kateval_git_sha, tool_versions, tree_hash)
 from kateval.sandbox.factory import SANDBOXES, make_opener
-from kateval.tasks import Task, load_task, require_expected, select_tasks
+from kateval.tasks import Task, require_expected, select_tasks
 from kateval.toolchains import kotlinc
 
-
-def _snapshot(suite: Suite, mode: str, sandbox: str, models_dump: dict | None) -> dict:
-    return {"suite": suite.model_dump(mode="json"), "mode": mode, "sandbox": sandbox,
-            "models": models_dump}
+DEFAULT_MODELS, DEFAULT_RUNS = Path("models.yaml"), Path("runs")
 
 
-def _make_solver(offline: bool, models_path: Path, suite: Suite, suite_path: Path):
-    if offline:
+@dataclass(frozen=True)
+class RunRequest:
+    """What `kateval run` was asked to do (the gate's re-run asks the same way)."""
+
+    suite: Path
+    models: Path
+    runs_dir: Path
+    offline: bool = False
+    dry_run: bool = False
+    run_id: str | None = None
+    sandbox: str | None = None
+    replay: Path | None = None
+    force: bool = False
+    """Resume even though a task's files or the compiler changed since the run began."""
+    executor: str | None = None
+    """local | ray; overrides the suite's. Not part of the run's config: any executor resumes."""
+    ray_address: str | None = None
+    """The Ray cluster for executor ray (default: auto)."""
+    overrides: Overrides = field(default_factory=Overrides)
+    """--task, --limit, --samples, --max-samples, --build-slots, --role."""
+    judge_args: tuple[str, ...] = ()
+    """Options that judge the finished run (the gate's), repeated in the resume hint."""
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A run's effective suite, tasks, solver and config snapshot, before anything runs."""
+
+    suite: Suite
+    tasks: list[Task]
+    solver: object
+    snapshot: dict
+    max_attempts: int
+
+
+def _snapshot(suite: Suite, mode: str, models_dump: dict | None, overrides: dict) -> dict:
+    snapshot = {"suite": suite.model_dump(mode="json"), "mode": mode, "sandbox": suite.sandbox,
+                "models": models_dump}
+    return snapshot | ({"overrides": overrides} if overrides else {})
+
+
+def _make_solver(request: RunRequest, suite: Suite):
+    if request.offline:
         return GoldSolver(), None
-    models = load_models(models_path)
+    models = request.overrides.apply_models(load_models(request.models), request.models)
     from kateval.pipeline import Pipeline
 
-    return Pipeline.from_config(models, suite, suite_path), models.model_dump(mode="json")
+    return Pipeline.from_config(models, suite, request.suite), models.model_dump(mode="json")
+
+
+def _check_request(request: RunRequest, suite: Suite) -> None:
+    if request.replay is not None and _with_executor(suite, request.executor).executor == "ray":
+        raise ConfigError("--replay: replays from this machine's run folder, so it needs "
+                          "--executor local")
+    if request.replay is not None and request.offline:
+        raise ConfigError("--replay: replays model answers, so it cannot be combined with --offline")
+    if request.offline and request.overrides.roles:
+        raise ConfigError(f"--role {request.overrides.roles[0]}: --offline applies gold patches "
+                          "and calls no model; drop --role or --offline")
+
+
+def prepare(console: Console, request: RunRequest) -> Prepared:
+    """Load and check everything a run needs; apply the command line's overrides."""
+    suite_cfg = load_suite(request.suite)
+    if request.sandbox:
+        if request.sandbox not in SANDBOXES:
+            raise ConfigError(f"--sandbox: unknown sandbox '{request.sandbox}' "
+                              f"(allowed: {', '.join(SANDBOXES)})")
+        suite_cfg = suite_cfg.model_copy(update={"sandbox": request.sandbox})
+    _check_request(request, suite_cfg)
+    suite_cfg, tasks, notes = request.overrides.apply_suite(
+        suite_cfg, request.suite, select_tasks(suite_cfg, request.suite))
+    if not tasks:
+        raise ConfigError(f"{request.suite}: field 'tasks': selects no task; list task ids or "
+                          "patterns such as '*'")
+    for note in notes:
+        console.print(f"[yellow]note:[/] {note}", highlight=False)
+    require_expected(tasks)
+    solver, models_dump = _make_solver(request, suite_cfg)
+    mode = "offline" if request.offline else "models"
+    snapshot = _snapshot(suite_cfg, mode, models_dump, request.overrides.record())
+    return Prepared(suite_cfg, tasks, solver, snapshot,
+                    1 if request.offline else suite_cfg.max_attempts)
 
 
 def _print_dry_run(console: Console, plan: RunPlan, solver) -> None:
@@ -72,94 +144,78 @@ def results_table(summary: dict) -> Table:
     return table
 
 
-@dataclass(frozen=True)
-class RunRequest:
-    """What `kateval run` was asked to do (the gate's re-run asks the same way)."""
-
-    suite: Path
-    models: Path
-    runs_dir: Path
-    offline: bool = False
-    dry_run: bool = False
-    run_id: str | None = None
-    sandbox: str | None = None
-    replay: Path | None = None
-    force: bool = False
-    """Resume even though a task's files or the compiler changed since the run began."""
-    executor: str | None = None
-    """local | ray; overrides the suite's. Not part of the run's config: any executor resumes."""
-    ray_address: str | None = None
-    """The Ray cluster for executor ray (default: auto)."""
+def resume_hint(request: RunRequest, run_id: str) -> str:
+    """The command line that resumes this run: every option that was given, and the run id."""
+    args = ["kateval", "run", "--suite", str(request.suite), "--run-id", run_id]
+    args += ["--offline"] if request.offline else []
+    if not request.offline and request.models != DEFAULT_MODELS:
+        args += ["--models", str(request.models)]
+    if request.runs_dir != DEFAULT_RUNS:
+        args += ["--runs-dir", str(request.runs_dir)]
+    for flag, value in (("--sandbox", request.sandbox), ("--replay", request.replay),
+                        ("--executor", request.executor), ("--ray-address", request.ray_address)):
+        args += [flag, str(value)] if value else []
+    return quote(args + request.overrides.argv() + list(request.judge_args))
 
 
 def run_command(console: Console, request: RunRequest) -> Path | None:
     """Run (or resume) a suite; returns the run folder, or None for a dry run."""
-    suite, models, offline, replay = request.suite, request.models, request.offline, request.replay
-    run_id, sandbox, runs_dir = request.run_id, request.sandbox, request.runs_dir
-    suite_cfg = load_suite(suite)
-    if sandbox:
-        if sandbox not in SANDBOXES:
-            raise ConfigError(f"--sandbox: unknown sandbox '{sandbox}' "
-                              f"(allowed: {', '.join(SANDBOXES)})")
-        suite_cfg = suite_cfg.model_copy(update={"sandbox": sandbox})
-    tasks = select_tasks(suite_cfg, suite)
-    if not tasks:
-        raise ConfigError(f"{suite}: field 'tasks': selects no task; list task ids or patterns "
-                          "such as '*'")
-    require_expected(tasks)
-    solver, models_dump = _make_solver(offline, models, suite_cfg, suite)
-    max_attempts = 1 if offline else suite_cfg.max_attempts
-    mode = "offline" if offline else "models"
-    snapshot = _snapshot(suite_cfg, mode, suite_cfg.sandbox, models_dump)
-    if replay is not None and _with_executor(suite_cfg, request.executor).executor == "ray":
-        raise ConfigError("--replay: replays from this machine's run folder, so it needs "
-                          "--executor local")
-    if replay is not None and offline:
-        raise ConfigError("--replay: replays model answers, so it cannot be combined with --offline")
+    ready = prepare(console, request)
     if request.dry_run:
-        run = RunDir(runs_dir / (check_run_id(run_id) if run_id else "dry-run"))
-        plan = RunPlan(suite_cfg, tasks, run, solver, lambda root: None, max_attempts)
-        _print_dry_run(console, plan, solver)
+        run = RunDir(request.runs_dir / (check_run_id(request.run_id) if request.run_id
+                                         else "dry-run"))
+        plan = RunPlan(ready.suite, ready.tasks, run, ready.solver, lambda root: None,
+                       ready.max_attempts)
+        _print_dry_run(console, plan, ready.solver)
         return None
-    run_id = check_run_id(run_id) if run_id else claim_new_run(runs_dir, suite_cfg.name)
-    run = RunDir(runs_dir / run_id)
+    ensure_writable(request.runs_dir, "the runs folder", "--runs-dir")
+    run_id = (check_run_id(request.run_id) if request.run_id
+              else claim_new_run(request.runs_dir, ready.suite.name))
+    run = RunDir(request.runs_dir / run_id)
     with RunLock(run.root):
-        inputs = _inputs(tasks)
-        if run.exists():
-            _check_resume(run, snapshot, inputs, request.force)
-            console.print(f"resuming run {run_id}")
-        else:
-            run.write_json("run.json", {
-                "run_id": run_id, "config": snapshot, "suite_path": str(suite),
-                "tasks_dir": str(tasks[0].root.parent) if tasks else None,
-                "tool_versions": tool_versions() | {"kotlinc": inputs["kotlinc"]},
-                "inputs": inputs, "git_sha": git_sha(Path.cwd()), "argv": sys.argv,
-                "started_at": datetime.now(timezone.utc).isoformat()})
-        if not offline:
-            _prepare_models(console, solver, run, replay)
-        plan = RunPlan(_with_executor(suite_cfg, request.executor), tasks, run, solver,
-                       make_opener(suite_cfg.sandbox, suite_cfg, run_id), max_attempts,
-                       executor_address=request.ray_address)
-        resume = (f"kateval run --suite {suite} --run-id {run_id}"
-                  f"{' --offline' if offline else ''}")
-        try:
-            with _sigterm_as_interrupt():
-                summary = execute(plan)
-        except KeyboardInterrupt:
-            write_summary(plan)
-            # The process exits next. Its final garbage collection over everything loaded
-            # took 2-3 s on a busy machine, more than the stop itself: results are on disk,
-            # so leave the heap to the OS (atexit clean-up, containers included, still runs).
-            gc.freeze()
-            raise Interrupted(f"interrupted; finished samples are saved in {run.root}; resume "
-                              f"with: {resume}") from None
-        except KatevalError:
-            write_summary(plan)
-            raise
-    (run.root / "report.md").write_text(markdown.render(summary, snapshot))
+        _start_or_resume(console, request, ready, run)
+        summary = _execute(console, request, ready, run)
+    (run.root / "report.md").write_text(markdown.render(summary, ready.snapshot))
     console.print(results_table(summary))
-    _print_headline(console, summary, run.root)
+    print_headline(console, summary, run.root)
     return run.root
+
+
+def _start_or_resume(console: Console, request: RunRequest, ready: Prepared, run: RunDir) -> None:
+    inputs = _inputs(ready.tasks)
+    if run.exists():
+        _check_resume(run, ready.snapshot, inputs, request.force)
+        console.print(f"resuming run {run.root.name}")
+        return
+    run.write_json("run.json", {
+        "run_id": run.root.name, "config": ready.snapshot, "suite_path": str(request.suite),
+        "tasks_dir": str(ready.tasks[0].root.parent),
+        "tool_versions": tool_versions() | {"kotlinc": inputs["kotlinc"]},
+        "inputs": inputs, "git_sha": kateval_git_sha(), "argv": sys.argv,
+        "started_at": datetime.now(timezone.utc).isoformat()})
+
+
+def _execute(console: Console, request: RunRequest, ready: Prepared, run: RunDir) -> dict:
+    if not request.offline:
+        _prepare_models(console, ready.solver, run, request.replay)
+    plan = RunPlan(_with_executor(ready.suite, request.executor), ready.tasks, run,
+                   ready.solver,  # type: ignore[arg-type]
+                   make_opener(ready.suite.sandbox, ready.suite, run.root.name),
+                   ready.max_attempts, executor_address=request.ray_address)
+    try:
+        with _sigterm_as_interrupt():
+            return execute(plan)
+    except KeyboardInterrupt:
+        write_summary(plan)
+        # The process exits next. Its final garbage collection over everything loaded
+        # took 2-3 s on a busy machine, more than the stop itself: results are on disk,
+        # so leave the heap to the OS (atexit clean-up, containers included, still runs).
+        gc.freeze()
+        raise Interrupted(f"interrupted; finished samples are saved in {run.root}; resume "
+                          f"with: {resume_hint(request, run.root.name)}") from None
+    except KatevalError:
+        write_summary(plan)
+        raise
 
 
 def _with_executor(suite: Suite, executor: str | None) -> Suite:
@@ -178,9 +234,11 @@ def _inputs(tasks: list[Task]) -> dict:
 
 def _check_resume(run: RunDir, snapshot: dict, inputs: dict, force: bool) -> None:
     before = run.read_json("run.json")
-    if before.get("config") != snapshot:
-        raise ConfigError(f"--run-id: run {run.root.name} was started with a different config "
-                          f"(see {run.root / 'run.json'}); pick a new --run-id")
+    differs = config_difference(before.get("config"), snapshot)
+    if differs:
+        raise ConfigError(f"--run-id: run {run.root.name} was started with a different config: "
+                          f"{differs} (see {run.root / 'run.json'}); repeat the run's options, "
+                          "or pick a new --run-id")
     old = before.get("inputs")
     if old is None or force:
         return
@@ -233,72 +291,28 @@ def _kotlinc_version() -> str | None:
         return None
 
 
-def _print_headline(console: Console, summary: dict, root: Path) -> None:
+def _role_line(role: str, acc: dict) -> str:
+    """One role's calls, tokens, latency and speed; values that were not measured are left out."""
+    parts = [f"{acc['calls']} calls", f"{acc['prompt_tokens']}+{acc['completion_tokens']} tokens"]
+    if acc.get("latency_p50_s") is not None:
+        parts.append(f"p50 {acc['latency_p50_s']:.2f}s")
+    if acc.get("tokens_per_s_p50") is not None:
+        parts.append(f"{acc['tokens_per_s_p50']:.1f} tok/s")
+    parts += [f"{acc['retries']} retries", f"{acc['errors']} errors"]
+    return f"{role}: {', '.join(parts)}"
+
+
+def print_headline(console: Console, summary: dict, root: Path) -> None:
     rate = summary["pass_rate"]
     wall = summary["wall_time_per_sample_s"]["mean"]
     console.print(f"pass rate {summary['passed']}/{summary['graded']}"
                   f"{'' if rate is None else f' ({100 * rate:.1f}%)'}; "
                   f"infra errors {summary['infra_errors']}; "
                   f"{'' if wall is None else f'{wall:.1f}s per sample; '}run folder {root}")
-    roles = summary.get("roles") or {}
-    for role, acc in roles.items():
-        console.print(f"{role}: {acc['calls']} calls, {acc['prompt_tokens']}+"
-                      f"{acc['completion_tokens']} tokens, p50 {acc['latency_p50_s']}s, "
-                      f"{acc['tokens_per_s_p50']} tok/s, {acc['retries']} retries, "
-                      f"{acc['errors']} errors", highlight=False)
+    for role, acc in (summary.get("roles") or {}).items():
+        console.print(_role_line(role, acc), highlight=False)
     if summary["infra_errors"]:
         console.print(f"[yellow]{summary['infra_errors']} samples hit infrastructure errors "
                       f"(not scored); re-run with --run-id {summary['run_id']} to retry them:[/]")
         for detail in summary.get("infra_error_details", []):
             console.print(f"  - {detail}", highlight=False, markup=False)
-
-
-def _regrade(task: Task, sample_dir: Path, record: dict) -> dict:
-    """The sample's record with every attempt graded again from its artifacts. The sample's
-    status is that of its first passing attempt, else of its last."""
-    attempts = []
-    for old in record.get("attempts", []):
-        attempt_dir = sample_dir / f"attempt-{old['attempt']}"
-        if old["status"] in NOT_MODEL or not attempt_dir.is_dir():
-            attempts.append(old)
-            continue
-        new = grade(task.spec, attempt_dir)
-        attempts.append(old | {"status": new.status, "detail": new.detail, "counts": new.counts})
-        if new.status == "passed":
-            break
-    if not attempts:
-        return record
-    last = attempts[-1]
-    passed = last["status"] == "passed"
-    return record | {"status": last["status"], "detail": last["detail"], "attempts": attempts,
-                     "producer": last.get("producer", record.get("producer", "")),
-                     "pass_attempt": len(attempts) if passed else None}
-
-
-def rescore_command(console: Console, run_dir: Path) -> None:
-    """Regrade every attempt from its artifacts and rewrite results.jsonl and summary.json."""
-    run = RunDir(run_dir)
-    meta = run.read_json("run.json")
-    suite = Suite.model_validate(meta["config"]["suite"])
-    tasks_dir = Path(meta["tasks_dir"])
-    flips: list[str] = []
-    records = run.latest_results()
-    tasks = {t: load_task(tasks_dir / t) for t in sorted({k[0] for k in records})}
-    with RunLock(run.root):
-        for (task_id, sample), record in sorted(records.items()):
-            if record["status"] in NOT_MODEL:
-                continue
-            new = _regrade(tasks[task_id], run.sample_dir(task_id, sample), record)
-            if new != record:
-                if new["status"] != record["status"]:
-                    flips.append(f"{task_id}#{sample}: {record['status']} -> {new['status']}")
-                run.append_result(new)
-        max_attempts = 1 if meta["config"]["mode"] == "offline" else suite.max_attempts
-        plan = RunPlan(suite, list(tasks.values()), run, None, None,  # type: ignore[arg-type]
-                       max_attempts)
-        summary = write_summary(plan)
-    (run.root / "report.md").write_text(markdown.render(summary, meta["config"]))
-    console.print(results_table(summary))
-    for flip in flips:
-        console.print(f"  flip {flip}", highlight=False, markup=False)
-    console.print(f"rescored {len(records)} samples; {len(flips)} changed status")

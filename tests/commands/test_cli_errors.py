@@ -27,7 +27,7 @@ def one_line_exit_2(proc, *needles: str) -> str:
     (["run", "--bogus"], "--bogus"),
     (["nosuchcmd"], "nosuchcmd"),
     (["run"], "--suite"),
-    (["rescore"], "run_dir"),
+    (["rescore"], "RUN"),
     (["run", "--suite", str(TINY), "--max-drop", "abc"], "--max-drop"),
 ])
 def test_usage_errors_are_one_line(args, needle):

@@ -7,7 +7,7 @@ import math
 import pytest
 from rich.console import Console
 
-from kateval.commands.report import compare_command
+from kateval.commands.compare import compare_command
 from kateval.compare import (
     RunData,
     bootstrap_mean_ci,

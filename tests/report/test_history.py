@@ -96,7 +96,7 @@ def test_a_newer_schema_is_refused(tmp_path):
 
 
 def test_history_command_lists_runs_and_one_task(tmp_path):
-    from kateval.commands.report import history_command
+    from kateval.commands.history import history_command
 
     make_run(tmp_path, "mon", {"fn-billable-weight": ["passed", "passed"],
                                "model-invoice-lines": ["passed", "passed"]},
