@@ -7,7 +7,7 @@ shipping and writing cost. Needs root and iproute2.
     python bench/executor_bench.py --samples 3                        # tiny-sum x 3
     python bench/executor_bench.py --suite suites/kotlin-core.yaml    # the core suite
 
-Both runs have two slots when the suite says concurrency 2 (the core suite and tiny-sum do):
+Both runs have two slots when the suite says build_slots: 2 (the core suite and tiny-sum do):
 local runs two at once, ray has one slot per node. Exits 1 when the summaries differ (anything
 but the run id and the wall times, so a missing sample too) or a sample is recorded twice.
 """
@@ -35,7 +35,7 @@ RUN_SPECIFIC = ("run_id", "wall_time_per_sample_s")
 def tiny_suite(tmp: Path, samples: int) -> Path:
     path = tmp / "bench.yaml"
     path.write_text(f"name: bench\ntasks: [tiny-sum]\ntasks_dir: {ROOT}/tests/fixtures/tasks\n"
-                    f"samples: {samples}\nk: [1]\nconcurrency: 2\n")
+                    f"samples: {samples}\nk: [1]\nbuild_slots: 2\n")
     return path
 
 

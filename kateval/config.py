@@ -150,8 +150,12 @@ class Suite(Strict):
     sandbox: Literal["local", "docker", "none"] = "local"
     """Where untrusted code runs: local (bubblewrap), docker, or none (no isolation; the
     summary and report say so)."""
-    concurrency: int = Field(2, ge=1)
-    """Samples evaluated at once (with executor local; under ray, one per cluster slot)."""
+    max_samples: int = Field(64, ge=1)
+    """Samples in flight at once: most of them wait on an endpoint (each bounded by its own
+    `max_concurrency`), so this can far exceed the build slots (under ray: per node)."""
+    build_slots: int | None = Field(None, ge=1)
+    """Samples building and testing at once, each with its own warm compile service or
+    container; default: the cores available to this process (its CPU affinity and cgroup)."""
     executor: Literal["local", "ray"] = "local"
     """Where samples run: local (threads of this process) or ray (one actor per `kateval_slot`
     resource of a Ray cluster; see README, "Beyond one machine")."""
@@ -249,12 +253,20 @@ class TaskSpec(Strict):
 M = TypeVar("M", bound=BaseModel)
 
 
+RENAMED = {"concurrency": "it was split into max_samples (samples in flight, mostly waiting on "
+                          "endpoints) and build_slots (builds and tests at once; default: the "
+                          "cores available); replace it with those"}
+"""Fields that were replaced, and what replaces them."""
+
+
 def _format_loc(loc: tuple) -> str:
     return ".".join(str(part) for part in loc) or "(top level)"
 
 
 def _describe(model: type[BaseModel], error: dict) -> str:
     loc, kind = error["loc"], error["type"]
+    if kind == "extra_forbidden" and str(loc[-1]) in RENAMED:
+        return f"no longer a field: {RENAMED[str(loc[-1])]}"
     if kind == "extra_forbidden":
         parent: type[BaseModel] | None = model
         for part in loc[:-1]:

@@ -13,12 +13,13 @@ from typing import Callable, Protocol
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from kateval.budgets import BuildSlots, cores_available
 from kateval.config import Suite
 from kateval.errors import InfraError, KatevalError
 from kateval.executors import SampleOutput, SampleSpec, make_executor
 from kateval.evaluate import SandboxOpener, Timeouts, evaluate_patch, write_json
 from kateval.grading import Grade
-from kateval.models import accounting
+from kateval.models import accounting, occupancy
 from kateval.runs import RunDir, tree_hash
 from kateval.scoring import NOT_MODEL, summarize, task_info
 from kateval.tasks import Task
@@ -67,6 +68,11 @@ class RunPlan:
     max_attempts: int
     on_result: list[Callable[[dict], None]] = field(default_factory=list)
     executor_address: str | None = None  # the Ray cluster for `executor: ray` (default: auto)
+    build_slots: BuildSlots = field(init=False)
+    """Held by a sample while it builds and tests, never across a model call."""
+
+    def __post_init__(self) -> None:
+        self.build_slots = BuildSlots(self.suite.build_slots or cores_available())
 
     def task_hash(self, task: Task) -> str:
         return tree_hash(task.root)
@@ -122,8 +128,9 @@ def _attempt(plan: RunPlan, task: Task, attempt: int, previous: PreviousAttempt 
             status = proposal.status if proposal.status != "ok" else "malformed_edit"
             write_json(attempt_dir / "edit.json", {"status": status, "detail": proposal.detail})
             return proposal, Grade(status, proposal.detail)
-        return proposal, evaluate_patch(task, proposal.patch, attempt_dir, plan.open_sandbox,
-                                        plan.timeouts(task))
+        with plan.build_slots.slot():
+            return proposal, evaluate_patch(task, proposal.patch, attempt_dir,
+                                            plan.open_sandbox, plan.timeouts(task))
     except KatevalError as exc:
         if not isinstance(exc, InfraError):
             raise  # a configuration mistake stops the run; it is not a sample's status
@@ -192,6 +199,7 @@ def execute(plan: RunPlan, progress_console=None, stop: threading.Event | None =
     done = plan.run.finished()
     todo = [(t, n) for t, n in plan.units() if (t.id, n) not in done]
     stop = stop or threading.Event()
+    occupancy.reset()
     tasks = {t.id: t for t in plan.tasks}
     executor = make_executor(plan.suite.executor, plan, stop, plan.executor_address)
     columns = [TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -270,6 +278,12 @@ def write_summary(plan: RunPlan) -> dict:
     summary["sandbox"] = plan.suite.sandbox
     if plan.suite.sandbox == "none":
         summary["warning"] = NO_ISOLATION
+    endpoints = occupancy.snapshot()
+    if endpoints:
+        summary["endpoints"] = endpoints
+    usage = plan.build_slots.usage()
+    if usage["peak"]:
+        summary["build_slots"] = usage
     summary["planned"] = len(plan.units())
     summary["complete"] = len(results) == len(plan.units())
     plan.run.write_json("summary.json", summary)

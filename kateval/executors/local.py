@@ -18,7 +18,8 @@ from kateval.tasks import Task
 
 
 class LocalExecutor:
-    """`suite.concurrency` threads over the specs; a stop closes the sandboxes they hold."""
+    """`suite.max_samples` threads over the specs (they build in turn, by the plan's build
+    slots); a stop closes the sandboxes they hold."""
 
     def __init__(self, plan: RunPlan, stop: threading.Event):
         self.stop_event = stop
@@ -58,7 +59,7 @@ class _Workers:
             self.units.put(unit)
         self.done: queue.Queue = queue.Queue()
         self.threads = [threading.Thread(target=self._work, daemon=True, name=f"kateval-{i}")
-                        for i in range(max(1, min(plan.suite.concurrency, len(todo))))]
+                        for i in range(max(1, min(plan.suite.max_samples, len(todo))))]
 
     def start(self) -> None:
         for thread in self.threads:

@@ -18,6 +18,7 @@ from tenacity import (RetryCallState, Retrying, retry_if_exception, stop_after_a
                       stop_after_delay, wait_random_exponential)
 
 from kateval.config import Endpoint
+from kateval.models import occupancy
 from kateval.models.cache import ResponseCache
 
 
@@ -143,6 +144,16 @@ def use_shared_limits(factory: Callable[[str, Endpoint], ContextManager] | None)
     _shared_limits = factory
 
 
+_limits: dict[tuple[str, int], threading.BoundedSemaphore] = {}
+_limits_lock = threading.Lock()
+
+
+def _process_limit(name: str, limit: int) -> threading.BoundedSemaphore:
+    """One semaphore per endpoint in this process, whichever roles' clients share it."""
+    with _limits_lock:
+        return _limits.setdefault((name, limit), threading.BoundedSemaphore(limit))
+
+
 class ModelClient:
     """Talks to one endpoint. Thread-safe; at most `max_concurrency` requests in flight."""
 
@@ -153,7 +164,7 @@ class ModelClient:
         self.cache = cache
         self.retry_wait_max_s = retry_wait_max_s
         self._slots = (_shared_limits(name, endpoint) if _shared_limits is not None
-                       else threading.BoundedSemaphore(endpoint.max_concurrency))
+                       else _process_limit(name, endpoint.max_concurrency))
         self._cancelled = threading.Event()
         api_key = os.environ.get(endpoint.api_key_env, "") if endpoint.api_key_env else ""
         self._client = openai.OpenAI(base_url=endpoint.base_url, api_key=api_key or "EMPTY",
@@ -222,7 +233,7 @@ class ModelClient:
             wait=wait_random_exponential(multiplier=0.5, max=self.retry_wait_max_s))
         start = time.monotonic()
         try:
-            with self._slots:
+            with occupancy.of(self.name, self.endpoint.max_concurrency).hold(self._slots):
                 text, usage, ttft, finish, decode_s = retrying(self._send, kind, request)
         except Exception as exc:
             record.retries = attempts["n"]

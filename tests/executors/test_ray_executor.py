@@ -132,7 +132,7 @@ def test_endpoint_limit_holds_across_the_cluster(cluster, tmp_path):
         suite = tmp_path / "suite.yaml"  # six samples on three slots, at once
         suite.write_text(yaml.safe_dump({
             "name": "limits", "tasks": ["tiny-sum"], "tasks_dir": str(FIXTURES / "tasks"),
-            "samples": 6, "k": [1], "max_attempts": 1, "concurrency": 1}))
+            "samples": 6, "k": [1], "max_attempts": 1, "build_slots": 1}))
         text = finish(kateval_in_head(cluster, tmp_path, "limits", "--suite", str(suite),
                                       "--models", str(models)), tmp_path)
         seen = json.loads(counts.read_text())

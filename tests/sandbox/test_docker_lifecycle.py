@@ -92,7 +92,7 @@ def _start_run(tmp_path: Path, run_id: str) -> subprocess.Popen:
     """`kateval run` of one endless sample in the Docker sandbox, in the background."""
     suite = tmp_path / "suite.yaml"
     suite.write_text(f"name: lifecycle\ntasks: [hostile-infinite-loop]\n"
-                     f"tasks_dir: {HOSTILE_TASKS}\nmax_attempts: 1\nconcurrency: 1\n")
+                     f"tasks_dir: {HOSTILE_TASKS}\nmax_attempts: 1\nbuild_slots: 1\n")
     return subprocess.Popen(
         ["kateval", "run", "--suite", str(suite), "--offline", "--sandbox", "docker",
          "--run-id", run_id, "--runs-dir", str(tmp_path / "runs")],
