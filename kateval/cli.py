@@ -134,9 +134,9 @@ def report(
     others: Optional[list[str]] = typer.Argument(None, help="With --variants: more runs.",
                                                  show_default=False),
     variants: bool = opt(False, "--variants", env="VARIANTS", help="Treat the runs after RUN_DIR as "
-                         "variants of a role (kateval report RUN --variants RUN2 RUN3): adds a "
-                         "variant table and a pass@1 / tokens-per-second / cost chart with the "
-                         "Pareto front."),
+                         "variants of a role (kateval report RUN --variants RUN2 RUN3): also "
+                         "writes report-variants.html and .md in RUN's folder, with the variant "
+                         "table, its Pareto front, charts and a per-task A/B view with flips."),
     runs_dir: Path = RUNS,
 ) -> None:
     """Write report.html, report.md, junit.xml and summary.json for a run."""

@@ -136,7 +136,8 @@ def headline_cis(summary: dict, level: float = 0.95) -> dict[str, dict]:
 
 
 # ---------------------------------------------------------------- model calls
-def _prices(meta: dict) -> dict[str, tuple[float | None, float | None]]:
+def endpoint_prices(meta: dict) -> dict[str, tuple[float | None, float | None]]:
+    """Endpoint name -> (USD per 1M input tokens, per 1M output tokens) from run.json."""
     endpoints = ((meta.get("config") or {}).get("models") or {}).get("endpoints") or {}
     return {name: (e.get("price_input_per_1m"), e.get("price_output_per_1m"))
             for name, e in endpoints.items()}
@@ -166,7 +167,7 @@ def call_tokens_per_s(call: dict) -> float | None:
 def role_stats(calls: list[dict], meta: dict) -> dict[str, dict]:
     """Per-role accounting in the shape of summary.json's "roles". Cached answers count as
     calls but are left out of latency, throughput and cost, which they would flatter."""
-    prices = _prices(meta)
+    prices = endpoint_prices(meta)
     by_role: dict[str, list[dict]] = defaultdict(list)
     for call in calls:
         by_role[call.get("role") or "?"].append(call)

@@ -17,7 +17,7 @@ import yaml
 from kateval.compare import RunData
 from kateval.errors import ConfigError
 from kateval.runs import RunDir
-from kateval.scoring import groups, summarize
+from kateval.scoring import groups, library_names, summarize
 
 DB_NAME = "kateval.db"
 SCHEMA_VERSION = 1
@@ -69,8 +69,8 @@ def _summary_from_results(run: RunDir, meta: dict, results: list[dict]) -> dict:
 
 
 def task_info_of(meta: dict, task_ids: set[str]) -> dict[str, dict]:
-    """Category and tags of a run's tasks, read from their task.yaml in the run's tasks_dir
-    (results records carry no tags); a task whose folder is gone is left out."""
+    """Category, tags and libraries of a run's tasks, read from their task.yaml in the run's
+    tasks_dir (results records carry no tags); a task whose folder is gone is left out."""
     tasks_dir = Path(meta["tasks_dir"]) if meta.get("tasks_dir") else None
     info = {}
     for task in sorted(task_ids) if tasks_dir else []:
@@ -80,7 +80,8 @@ def task_info_of(meta: dict, task_ids: set[str]) -> dict[str, dict]:
             continue
         if isinstance(spec, dict):
             tags = spec.get("tags") if isinstance(spec.get("tags"), list) else []
-            info[task] = {"category": spec.get("category"), "tags": [str(t) for t in tags]}
+            info[task] = {"category": spec.get("category"), "tags": [str(t) for t in tags],
+                          "libraries": library_names(spec.get("dependencies"))}
     return info
 
 

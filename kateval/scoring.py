@@ -72,10 +72,38 @@ def task_interval(per_task: list[float], samples: int | None = None,
             "level": 0.95}
 
 
+NO_LIBRARY = "(standard library only)"
+
+
+def library_names(dependencies: object) -> list[str]:
+    """The libraries a task declares (`dependencies:` in task.yaml, Gradle notation
+    'group:artifact:version', a list or a mapping of target -> list) as 'group:artifact'.
+    Read defensively: specs without the field, or with a shape not known here, give none."""
+    if hasattr(dependencies, "model_dump"):
+        dependencies = dependencies.model_dump()
+    lists = dependencies.values() if isinstance(dependencies, dict) else [dependencies]
+    names = set()
+    for deps in lists:
+        for dep in deps if isinstance(deps, (list, tuple)) else []:
+            if hasattr(dep, "model_dump"):
+                dep = dep.model_dump()
+            if isinstance(dep, dict):
+                dep = dep.get("notation") or dep.get("coordinates") or (
+                    f"{dep.get('group')}:{dep.get('artifact') or dep.get('name')}"
+                    if dep.get("group") else None)
+            parts = str(dep).split(":") if dep else []
+            if len(parts) >= 2 and parts[0] and parts[1]:
+                names.add(f"{parts[0].strip()}:{parts[1].strip()}")
+    return sorted(names)
+
+
 def task_info(tasks) -> dict[str, dict]:
-    """Task id -> {"category", "tags"} from loaded tasks, for summarize's groups."""
+    """Task id -> {"category", "tags", "targets", "libraries"} from loaded tasks, for
+    summarize's groups."""
     return {t.id: {"category": t.spec.category, "tags": list(t.spec.tags),
-                   "targets": list(t.spec.targets)} for t in tasks}
+                   "targets": list(t.spec.targets),
+                   "libraries": library_names(getattr(t.spec, "dependencies", None))}
+            for t in tasks}
 
 
 def _group_entry(rows: list[dict]) -> dict:
@@ -87,7 +115,8 @@ def _group_entry(rows: list[dict]) -> dict:
 
 def groups(results: list[dict], info: dict[str, dict] | None = None) -> dict[str, dict]:
     """Pass rates per category, tag and target: {"by_category": {name: entry}, "by_tag": ...,
-    "by_target": ...} (a target's rate counts the samples whose tests on it all passed),
+    "by_target": ..., and "by_library" when tasks declare dependencies} (a target's rate
+    counts the samples whose tests on it all passed),
     each entry {tasks, samples, graded, passed, pass_rate}. Categories and tags come from
     `info` (the task specs; results records carry no tags), else from the record's own
     category; a task in several tags counts in each of them."""
@@ -106,9 +135,25 @@ def groups(results: list[dict], info: dict[str, dict] | None = None) -> dict[str
         for target, status in per_target.items():
             graded = r["status"] in MODEL_OUTCOMES
             by_target[target].append({"task": r["task"], "status": status if graded else r["status"]})
-    return {"by_category": {name: _group_entry(rows) for name, rows in sorted(by_category.items())},
-            "by_tag": {name: _group_entry(rows) for name, rows in sorted(by_tag.items())},
-            "by_target": {name: _group_entry(rows) for name, rows in sorted(by_target.items())}}
+    out = {"by_category": {name: _group_entry(rows) for name, rows in sorted(by_category.items())},
+           "by_tag": {name: _group_entry(rows) for name, rows in sorted(by_tag.items())},
+           "by_target": {name: _group_entry(rows) for name, rows in sorted(by_target.items())}}
+    by_library = library_groups(results, info)
+    if by_library:
+        out["by_library"] = by_library
+    return out
+
+
+def library_groups(results: list[dict], info: dict[str, dict]) -> dict[str, dict]:
+    """Pass rates per declared library (a task counts in each of its libraries; tasks with
+    none under NO_LIBRARY); empty when no task of the run declares any."""
+    if not any(info.get(r["task"], {}).get("libraries") for r in results):
+        return {}
+    by_library: dict[str, list[dict]] = defaultdict(list)
+    for r in results:
+        for library in info.get(r["task"], {}).get("libraries") or [NO_LIBRARY]:
+            by_library[library].append(r)
+    return {name: _group_entry(rows) for name, rows in sorted(by_library.items())}
 
 
 def summarize(results: list[dict], ks: list[int], max_attempts: int,

@@ -55,16 +55,25 @@ def _keep(first: Proposal | None, later: Proposal) -> Proposal:
 
 
 class CallLog:
-    """Appends one JSON line per model call to calls.jsonl in the attempt folder."""
+    """Appends one JSON line per model call to calls.jsonl in the attempt folder (accounting),
+    and the same call with what was sent and answered to transcript.jsonl (the report's
+    transcript view; kept apart so accounting never reads the prompts)."""
 
     def __init__(self, path: Path):
         self.path = path
+        self.transcript = path.with_name("transcript.jsonl")
         self._lock = threading.Lock()
 
-    def add(self, record, **extra) -> None:
+    def add(self, record, sent: dict | None = None, answer: str | None = None) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._lock, open(self.path, "a", encoding="utf-8") as fh:
-            fh.write(json.dumps(record.to_dict() | extra, sort_keys=True) + "\n")
+        line = record.to_dict()
+        with self._lock:
+            with open(self.path, "a", encoding="utf-8") as fh:
+                fh.write(json.dumps(line, sort_keys=True) + "\n")
+            if sent is not None:
+                with open(self.transcript, "a", encoding="utf-8") as fh:
+                    fh.write(json.dumps(line | {"sent": sent, "answer": answer},
+                                        sort_keys=True) + "\n")
 
 
 class _LoggingClient:
@@ -74,20 +83,20 @@ class _LoggingClient:
         self._client, self._log, self._salt = client, log, salt
         self.endpoint, self.name = client.endpoint, client.name
 
-    def _logged(self, method, *args, **kwargs):
+    def _logged(self, method, role: str, sent: dict, **kwargs):
         try:
-            done = method(*args, salt=self._salt, **kwargs)
+            done = method(role, *sent.values(), salt=self._salt, **kwargs)
         except CallFailed as exc:
-            self._log.add(exc.record)
+            self._log.add(exc.record, sent)
             raise
-        self._log.add(done.record)
+        self._log.add(done.record, sent, done.text)
         return done
 
-    def chat(self, *args, **kwargs):
-        return self._logged(self._client.chat, *args, **kwargs)
+    def chat(self, role: str, messages: list[dict], **kwargs):
+        return self._logged(self._client.chat, role, {"messages": messages}, **kwargs)
 
-    def complete(self, *args, **kwargs):
-        return self._logged(self._client.complete, *args, **kwargs)
+    def complete(self, role: str, prompt: str, **kwargs):
+        return self._logged(self._client.complete, role, {"prompt": prompt}, **kwargs)
 
 
 def failure_report(previous: PreviousAttempt) -> str:

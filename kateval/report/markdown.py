@@ -1,8 +1,8 @@
 """report.md: a summary fit for $GITHUB_STEP_SUMMARY.
 
 render(summary, run_meta) is the plain report the run writes; the keyword arguments add what
-`kateval report` and the gate know: confidence intervals, model calls, the gate's verdict and
-variants.
+`kateval report` and the gate know: confidence intervals, model calls and the gate's verdict.
+render_variants(view) is report-variants.md (see report.variants.variants_view).
 """
 
 from __future__ import annotations
@@ -38,14 +38,26 @@ def _role_lines(roles: dict) -> list[str]:
     return lines + [""]
 
 
-def _variant_lines(variants: list[dict]) -> list[str]:
-    lines = ["## Variants", "", "| variant | run | pass@1 | tok/s p50 | latency p50 | cost | "
-             "Pareto front |", "|---|---|---|---|---|---|---|"]
-    for v in variants:
+def render_variants(view: dict) -> str:
+    """report-variants.md: the variants table and each variant's flips against the base."""
+    lines = [f"# {view['title']}", "", f"Base: `{view['base']['run_id']}`.", "",
+             "| variant | run | pass@1 | tok/s p50 | latency p50 | cost | cost / solved task | "
+             "fail->pass | pass->fail | Pareto front |", "|---|---|---|---|---|---|---|---|---|---|"]
+    for v in view["rows"]:
+        change = v.get("change") or {}
         lines.append(f"| {v['name']} | `{v['run_id']}` | {_pct(v['pass_at_1'])} | "
                      f"{_num(v['tokens_per_s'], '', 1)} | {_num(v['latency_p50_s'], 's')} | "
-                     f"{_usd(v['cost_usd'])} | {'★' if v['front'] else ''} |")
-    return lines + [""]
+                     f"{_usd(v['cost_usd'])} | {_usd(v['cost_per_solved'])} | "
+                     f"{change.get('fail_to_pass', '-')} | {change.get('pass_to_fail', '-')} | "
+                     f"{'★' if v['front'] else ''} |")
+    moved = [t for t in view["tasks"] if t["flips"]]
+    if moved:
+        lines += ["", "## Flips", "", "| task | " + " | ".join(v["short"] for v in view["rows"])
+                  + " |", "|---|" + "---|" * len(view["rows"])]
+        for t in moved:
+            cells = [f"{c['passed']}/{len(c['statuses'])} {c['flip']}" for c in t["cells"]]
+            lines.append(f"| {t['task']} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
 
 
 def _group_lines(title: str, kind: str, entries: dict[str, dict]) -> list[str]:
@@ -57,7 +69,7 @@ def _group_lines(title: str, kind: str, entries: dict[str, dict]) -> list[str]:
 
 
 def render(summary: dict, run_meta: dict, *, cis: dict | None = None, roles: dict | None = None,
-           gate: dict | None = None, variants: list[dict] | None = None) -> str:
+           gate: dict | None = None) -> str:
     """The markdown report. run_meta is run.json's "config" (mode, sandbox, ...)."""
     lines = [f"# kateval run `{summary['run_id']}`", "",
              f"Suite **{summary['suite']}**, mode **{run_meta.get('mode', '?')}**, "
@@ -96,10 +108,10 @@ def render(summary: dict, run_meta: dict, *, cis: dict | None = None, roles: dic
         lines += _group_lines("By tag", "tag", summary["by_tag"])
     if summary.get("by_target"):
         lines += _group_lines("By target", "target", summary["by_target"])
+    if summary.get("by_library"):
+        lines += _group_lines("By library", "library", summary["by_library"])
     if roles:
         lines += _role_lines(roles)
-    if variants:
-        lines += _variant_lines(variants)
     lines += ["## Tasks", "", "| task | passed | statuses |", "|---|---|---|"]
     for task, entry in summary["tasks"].items():
         statuses = ", ".join(f"{s}×{n}" for s, n in sorted(entry["statuses"].items()))

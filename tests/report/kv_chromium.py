@@ -1,9 +1,10 @@
 """Headless Chromium over the DevTools protocol on a pipe (--remote-debugging-pipe: requests on
 fd 3, answers on fd 4, NUL-separated JSON), so no websocket library is needed.
 
-It loads a page, collects every console message, uncaught exception and failed resource load
-(Runtime.consoleAPICalled, Runtime.exceptionThrown, Log.entryAdded), and takes a full-page
-screenshot. Also a minimal PNG decoder, to count the pixels of a chart's colour.
+A `Page` loads a page, collects every console message, uncaught exception and failed resource
+load (Runtime.consoleAPICalled, Runtime.exceptionThrown, Log.entryAdded), runs script in it,
+clicks and types as a user would (Input events), and takes screenshots. Also a minimal PNG
+decoder, to count the pixels of a chart's colour and how varied a screenshot is.
 """
 
 from __future__ import annotations
@@ -115,58 +116,135 @@ def _shot(pipe: _Pipe, session: str, clip: dict, timeout: float) -> bytes:
     return base64.b64decode(shot["data"])
 
 
-def load_page(url: str, screenshot: Path, timeout: float = 60) -> PageCheck:
-    """Open `url`, save a full-page PNG to `screenshot`, and cut one PNG per chart. The report
-    has no script, so any console message at all is a problem."""
-    browser = find_chromium()
-    assert browser, "chromium not installed (apt-get install chromium)"
-    to_browser_r, to_browser_w = os.pipe()
-    from_browser_r, from_browser_w = os.pipe()
-    profile = tempfile.mkdtemp(prefix="kv-chromium-")
+class Page:
+    """One headless Chromium tab on a page: run script in it, click, type, take screenshots.
+    Every console message, exception and failed load is collected in `problems`."""
 
-    def wire_fds() -> None:
-        # Pipes are close-on-exec and may already sit on fd 3 or 4: duplicate first, then
-        # place them, since dup2 onto the same number would keep the close-on-exec flag.
-        a, b = os.dup(to_browser_r), os.dup(from_browser_w)
-        os.dup2(a, 3)
-        os.dup2(b, 4)
+    def __init__(self, url: str, timeout: float = 60, size: tuple[int, int] = (1280, 1000)):
+        browser = find_chromium()
+        assert browser, "chromium not installed (apt-get install chromium)"
+        self.timeout = timeout
+        to_browser_r, to_browser_w = os.pipe()
+        from_browser_r, from_browser_w = os.pipe()
+        self._profile = tempfile.mkdtemp(prefix="kv-chromium-")
 
-    proc = subprocess.Popen([browser, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
-                            preexec_fn=wire_fds, close_fds=False, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    os.close(to_browser_r)
-    os.close(from_browser_w)
-    pipe = _Pipe(proc, to_browser_w, from_browser_r)
-    try:
-        target = pipe.call("Target.createTarget", {"url": "about:blank"}, timeout=timeout)
-        session = pipe.call("Target.attachToTarget", {"targetId": target["targetId"],
-                                                      "flatten": True})["sessionId"]
-        for domain in ("Page.enable", "Runtime.enable", "Log.enable"):
-            pipe.call(domain, session=session)
-        pipe.call("Page.navigate", {"url": url}, session=session)
-        pipe.wait_for("Page.loadEventFired", timeout)
-        size = pipe.call("Page.getLayoutMetrics", session=session)["cssContentSize"]
-        screenshot.write_bytes(_shot(pipe, session, {"x": 0, "y": 0, "width": size["width"],
-                                                     "height": size["height"]}, timeout))
-        rects = json.loads(pipe.call("Runtime.evaluate", {"expression": CHART_RECTS,
-                                                          "returnByValue": True},
-                                     session=session)["result"]["value"])
-        box = ("x", "y", "width", "height")
-        charts = [(r["title"], r, _shot(pipe, session, {k: r[k] for k in box}, timeout))
-                  for r in rects if r["width"] and r["height"]]
-        return PageCheck(_problems(pipe.events), screenshot, charts)
-    finally:
+        def wire_fds() -> None:
+            # Pipes are close-on-exec and may already sit on fd 3 or 4: duplicate first, then
+            # place them, since dup2 onto the same number would keep the close-on-exec flag.
+            a, b = os.dup(to_browser_r), os.dup(from_browser_w)
+            os.dup2(a, 3)
+            os.dup2(b, 4)
+
+        flags = [f for f in FLAGS if not f.startswith("--window-size")]
+        self._proc = subprocess.Popen(
+            [browser, *flags, f"--window-size={size[0]},{size[1]}",
+             f"--user-data-dir={self._profile}", "about:blank"],
+            preexec_fn=wire_fds, close_fds=False, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL)
+        os.close(to_browser_r)
+        os.close(from_browser_w)
+        self._fds = (to_browser_w, from_browser_r)
+        self.pipe = _Pipe(self._proc, to_browser_w, from_browser_r)
         try:
-            pipe.call("Browser.close", timeout=5)
+            target = self.pipe.call("Target.createTarget", {"url": "about:blank"}, timeout=timeout)
+            self.session = self.pipe.call("Target.attachToTarget", {
+                "targetId": target["targetId"], "flatten": True})["sessionId"]
+            for domain in ("Page.enable", "Runtime.enable", "Log.enable"):
+                self.call(domain)
+            self.call("Emulation.setDeviceMetricsOverride", {
+                "width": size[0], "height": size[1], "deviceScaleFactor": 1, "mobile": False})
+            self.call("Page.navigate", {"url": url})
+            self.pipe.wait_for("Page.loadEventFired", timeout)
+        except BaseException:
+            self.close()
+            raise
+
+    def call(self, method: str, params: dict | None = None) -> dict:
+        return self.pipe.call(method, params, session=self.session, timeout=self.timeout)
+
+    @property
+    def problems(self) -> list[str]:
+        return _problems(self.pipe.events)
+
+    def evaluate(self, expression: str):
+        """The value of a JavaScript expression in the page (JSON-serializable)."""
+        answer = self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True,
+                                                "awaitPromise": True})
+        if "exceptionDetails" in answer:
+            raise RuntimeError(f"{expression}: {answer['exceptionDetails']}")
+        return answer["result"].get("value")
+
+    def click(self, selector: str) -> None:
+        """A real mouse click (press and release) at the middle of the element."""
+        box = self.evaluate(f"""(() => {{ const e = document.querySelector({json.dumps(selector)});
+            e.scrollIntoView({{block: "center"}}); const r = e.getBoundingClientRect();
+            return {{x: r.x + r.width / 2, y: r.y + r.height / 2}}; }})()""")
+        for kind in ("mousePressed", "mouseReleased"):
+            self.call("Input.dispatchMouseEvent", {"type": kind, "x": box["x"], "y": box["y"],
+                                                   "button": "left", "clickCount": 1})
+        self.settle()
+
+    def type(self, selector: str, text: str) -> None:
+        """Focus an input and type into it, as keystrokes would (input events fire)."""
+        self.evaluate(f"document.querySelector({json.dumps(selector)}).focus()")
+        self.call("Input.insertText", {"text": text})
+        self.settle()
+
+    def key(self, key: str, code: int) -> None:
+        for kind in ("keyDown", "keyUp"):
+            self.call("Input.dispatchKeyEvent", {"type": kind, "key": key, "code": key,
+                                                 "windowsVirtualKeyCode": code})
+        self.settle()
+
+    def settle(self) -> None:
+        """Wait for two animation frames: the page has handled the event and laid out."""
+        self.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+    def screenshot(self, path: Path, full_page: bool = False) -> bytes:
+        if full_page:
+            size = self.call("Page.getLayoutMetrics")["cssContentSize"]
+            clip = {"x": 0, "y": 0, "width": size["width"], "height": size["height"]}
+        else:
+            view = self.call("Page.getLayoutMetrics")["cssVisualViewport"]
+            clip = {"x": view["pageX"], "y": view["pageY"], "width": view["clientWidth"],
+                    "height": view["clientHeight"]}
+        data = _shot(self.pipe, self.session, clip, self.timeout)
+        path.write_bytes(data)
+        return data
+
+    def charts(self) -> list[tuple[str, dict, bytes]]:
+        rects = json.loads(self.evaluate(CHART_RECTS))
+        box = ("x", "y", "width", "height")
+        return [(r["title"], r, _shot(self.pipe, self.session, {k: r[k] for k in box},
+                                      self.timeout))
+                for r in rects if r["width"] and r["height"]]
+
+    def close(self) -> None:
+        try:
+            self.pipe.call("Browser.close", timeout=5)
         except (OSError, TimeoutError, EOFError, RuntimeError):
             pass
         try:
-            proc.wait(10)
+            self._proc.wait(10)
         except subprocess.TimeoutExpired:
-            proc.kill()
-        os.close(to_browser_w)
-        os.close(from_browser_r)
-        shutil.rmtree(profile, ignore_errors=True)
+            self._proc.kill()
+            self._proc.wait(10)
+        for fd in self._fds:
+            os.close(fd)
+        shutil.rmtree(self._profile, ignore_errors=True)
+
+    def __enter__(self) -> "Page":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def load_page(url: str, screenshot: Path, timeout: float = 60) -> PageCheck:
+    """Open `url`, save a full-page PNG to `screenshot`, and cut one PNG per chart."""
+    with Page(url, timeout) as page:
+        page.screenshot(screenshot, full_page=True)
+        return PageCheck(page.problems, screenshot, page.charts())
 
 
 def decode_png(data: bytes) -> tuple[int, int, list[bytes], int]:

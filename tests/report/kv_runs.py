@@ -40,12 +40,34 @@ DIFF = """diff --git a/src/commonMain/kotlin/X.kt b/src/commonMain/kotlin/X.kt
 """
 
 
-def _attempt_files(folder: Path, status: str, rng: random.Random, calls: list[dict] | None,
-                   feedback: str | None) -> None:
+PROMPT = ("# Task\nImplement the function.\n\n# Repository files\n- src/commonMain/kotlin/X.kt\n\n"
+          "## src/commonMain/kotlin/X.kt\n```kotlin\nfun x(): Int = TODO(\"implement\")\n```\n")
+ANSWER = "<think>It must return 42.</think>```kotlin\nreturn 42\n```"
+
+
+def _transcript(calls: list[dict], answer: str) -> str:
+    """transcript.jsonl as the pipeline writes it: each call with what was sent and answered."""
+    lines = []
+    for call in calls:
+        if call["role"] == "builder":
+            sent = {"prompt": f"<filename>KATEVAL_TASK.kt\n// {PROMPT}<fim_suffix>}}<fim_prefix>"
+                              "fun x(): Int {<fim_middle>"}
+        else:
+            sent = {"messages": [{"role": "system", "content": f"You are the {call['role']}."},
+                                 {"role": "user", "content": PROMPT}]}
+        reply = None if call["error"] else answer
+        lines.append(json.dumps(call | {"sent": sent, "answer": reply}) + "\n")
+    return "".join(lines)
+
+
+def _attempt_files(folder: Path, status: str, calls: list[dict] | None,
+                   feedback: str | None, answer: str) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "patch.diff").write_text(DIFF)
     log = "=== compile-jvm\n" + "".join(f"noise line {i}\n" for i in range(400)) + \
         f"=== test-jvm: exit {0 if status == 'passed' else 1}\nLAST-LOG-LINE\n"
+    if status == "build_failed":
+        log = "src/commonMain/kotlin/X.kt:2:12: error: unresolved reference 'nope'\n" + log
     (folder / "build.log").write_text(log)
     tests = [{"name": "kateval.T.ok", "outcome": "passed", "message": ""}]
     if status == "tests_failed":
@@ -57,6 +79,13 @@ def _attempt_files(folder: Path, status: str, rng: random.Random, calls: list[di
         (folder / "feedback.txt").write_text(feedback)
     if calls is not None:
         (folder / "calls.jsonl").write_text("".join(json.dumps(c) + "\n" for c in calls))
+        (folder / "transcript.jsonl").write_text(_transcript(calls, answer))
+    if folder.name == "attempt-1" and calls is not None:
+        (folder / "plan.json").write_text(json.dumps({
+            "status": "ok", "reasoning": "Think about 42.", "answer": "{...}",
+            "plan": {"approach": "Return the answer <42> directly.", "files": [],
+                     "regions": [{"file": "src/commonMain/kotlin/X.kt", "function": "x",
+                                  "action": "fill"}]}}))
 
 
 def _call(role: str, rng: random.Random, speed: float, error: str | None = None) -> dict:
@@ -72,9 +101,10 @@ def _call(role: str, rng: random.Random, speed: float, error: str | None = None)
 
 def make_run(runs_dir: Path, run_id: str, outcomes: dict[str, list[str]], *, suite: str = "demo",
              started_at: str = "2026-11-20T03:00:00+00:00", mode: str = "models",
-             speed: float = 1.0) -> Path:
+             speed: float = 1.0, answer: str = ANSWER) -> Path:
     """A run folder. outcomes: task -> one entry per sample, attempts joined by '>'
-    (e.g. 'tests_failed>passed'; 'fallback:passed' marks an attempt the fallback produced)."""
+    (e.g. 'tests_failed>passed'; 'fallback:passed' marks an attempt the fallback produced).
+    `answer` is every model call's raw answer (transcript.jsonl)."""
     rng = random.Random(run_id)
     specs = {t: load_task(TASKS_DIR / t).spec for t in outcomes}
     root = Path(runs_dir) / run_id
@@ -105,7 +135,7 @@ def make_run(runs_dir: Path, run_id: str, outcomes: dict[str, list[str]], *, sui
                     if status == "model_error":
                         calls.append(_call(role, rng, speed, error="HTTP 503"))
                 feedback = "The judge says: handle the empty list <edge> case." if a > 1 else None
-                _attempt_files(folder, status, rng, calls, feedback)
+                _attempt_files(folder, status, calls, feedback, answer)
                 attempts.append({"attempt": a, "status": status, "detail": status,
                                  "producer": producer, "counts": {},
                                  "duration_s": round(rng.uniform(10, 40), 3)})

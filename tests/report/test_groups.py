@@ -54,7 +54,7 @@ def test_summary_json_has_pass_rates_by_category_and_tag_from_the_task_specs(tmp
 
 def _rows(html: str, table_header: str) -> dict[str, list[str]]:
     """name -> the other cells of each row of the table whose first header cell is given."""
-    tables = re.findall(r'<table class="groups">(.*?)</table>', html, re.S)
+    tables = re.findall(r'<table class="groups">\s*(.*?)</table>', html, re.S)
     table = next(t for t in tables if t.startswith(f"<tr><th>{table_header}</th>"))
     rows = {}
     for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]:
@@ -68,7 +68,7 @@ def test_reports_group_results_by_category_and_tag(tmp_path):
     _rewrite_summary(root)
     paths = write_reports(load_run(root))
     html = paths["report.html"].read_text()
-    assert "<h2>By category and tag</h2>" in html
+    assert "<h2>Pass rate by group</h2>" in html
     categories = _rows(html, "category")
     # tasks, samples, graded, passed, pass rate
     assert categories["single-function"] == ["2", "4", "4", "3", "75.0%"]
@@ -114,3 +114,57 @@ def test_compare_shows_the_pass_rate_change_per_category(tmp_path):
     assert "tags that moved most" in out and "money" in out
     # tags whose pass rate did not move are not listed
     assert not any("dates" in l for l in out.splitlines())
+
+
+def test_library_names_read_dependencies_defensively():
+    from types import SimpleNamespace
+
+    from kateval.scoring import library_names, task_info
+
+    assert library_names(None) == [] and library_names("junk") == [] and library_names(42) == []
+    assert library_names(["org.jetbrains.kotlinx:kotlinx-datetime:0.6.1",
+                          "org.jetbrains.kotlinx:kotlinx-datetime:0.6.2", "nonsense"]) == [
+        "org.jetbrains.kotlinx:kotlinx-datetime"]
+    assert library_names({"jvm": ["com.squareup.okio:okio:3.9.0"],
+                          "js": [{"notation": "io.ktor:ktor-http:2.3.0"}]}) == [
+        "com.squareup.okio:okio", "io.ktor:ktor-http"]
+    # today's TaskSpec has no dependencies field; a spec that has one is read the same way
+    with_deps = SimpleNamespace(id="t", spec=SimpleNamespace(
+        category="parsing", tags=[], targets=["jvm"],
+        dependencies=["com.squareup.okio:okio:3.9.0"]))
+    without = SimpleNamespace(id="u", spec=SimpleNamespace(category="parsing", tags=[],
+                                                           targets=["jvm"]))
+    info = task_info([with_deps, without])
+    assert info["t"]["libraries"] == ["com.squareup.okio:okio"] and info["u"]["libraries"] == []
+
+
+def test_pass_rates_by_library_when_tasks_declare_dependencies(tmp_path):
+    """Tasks that declare `dependencies:` in task.yaml get pass rates by library in
+    summary.json, report.md and report.html (a table and a grid filter); without any, none."""
+    import shutil
+
+    root = make_run(tmp_path, "r", OUTCOMES)
+    plain = write_reports(load_run(root))
+    assert "by_library" not in json.loads(plain["summary.json"].read_text())
+    assert 'data-facet="library"' not in plain["report.html"].read_text()
+    tasks = tmp_path / "tasks"
+    for task in OUTCOMES:
+        shutil.copytree(TASKS_DIR / task, tasks / task)
+    deps = {"fn-add-business-days": ["org.jetbrains.kotlinx:kotlinx-datetime:0.6.1"],
+            "fn-billable-weight": ["org.jetbrains.kotlinx:kotlinx-datetime:0.6.1",
+                                   "com.ionspin.kotlin:bignum:0.3.10"]}
+    for task, libs in deps.items():
+        with open(tasks / task / "task.yaml", "a") as fh:
+            fh.write("dependencies: [" + ", ".join(f'"{d}"' for d in libs) + "]\n")
+    meta = json.loads((root / "run.json").read_text())
+    (root / "run.json").write_text(json.dumps(meta | {"tasks_dir": str(tasks)}))
+    paths = write_reports(load_run(root))
+    by_library = json.loads(paths["summary.json"].read_text())["by_library"]
+    assert by_library["org.jetbrains.kotlinx:kotlinx-datetime"] == {
+        "tasks": 2, "samples": 4, "graded": 4, "passed": 3, "pass_rate": 0.75}
+    assert by_library["com.ionspin.kotlin:bignum"]["pass_rate"] == 0.5
+    assert by_library["(standard library only)"]["tasks"] == 2
+    html = paths["report.html"].read_text()
+    assert _rows(html, "library")["com.ionspin.kotlin:bignum"] == ["1", "2", "2", "1", "50.0%"]
+    assert '<option value="com.ionspin.kotlin:bignum">' in html
+    assert "| com.ionspin.kotlin:bignum | 1 | 1/2 | 50.0% |" in paths["report.md"].read_text()
