@@ -124,6 +124,9 @@ def version_label(sha: str | None = None, version: str = __version__) -> str:
 def ensure_writable(folder: Path, what: str, flag: str) -> None:
     """Create `folder` if needed and prove it writable, or one ConfigError naming it."""
     folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise ConfigError(f"{folder}: cannot write {what} there: it is a file, not a folder; "
+                          f"pick another with {flag}")
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=folder, prefix=".kateval-probe-"):
@@ -148,7 +151,8 @@ def config_difference(old, new, path: str = "") -> str | None:
         return None
     if old == new:
         return None
-    flag = f" (--{path.split('.')[1]})" if path.startswith("overrides.") else ""
+    flag = (f" (--{path.split('.')[1].replace('_', '-')})" if path.startswith("overrides.")
+            else "")
     return f"{path or 'config'}{flag}: {_short(old)} in run.json, now {_short(new)}"
 
 

@@ -79,7 +79,11 @@ def preflight(runs_dir: Path, baseline: str | None, max_drop: float) -> None:
     if baseline is None or baseline in (LATEST, LAST_GOOD):
         return
     db_path = runs_dir / history.DB_NAME
-    history.resolve_run(baseline, runs_dir, history.connect(db_path) if db_path.is_file() else None)
+    try:
+        history.resolve_run(baseline, runs_dir,
+                            history.connect(db_path) if db_path.is_file() else None)
+    except ConfigError as exc:
+        raise ConfigError(f"--baseline: {exc}") from None
 
 
 def resolve_baseline(conn, current: RunData, ref: str, runs_dir: Path) -> RunData | None:

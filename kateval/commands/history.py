@@ -50,6 +50,10 @@ def open_history(runs_dir: Path):
 def history_command(console: Console, *, runs_dir: Path, task: str | None,
                     as_json: bool = False) -> None:
     """List runs (newest first) or one task over time; indexes new run folders first."""
+    if not Path(runs_dir).exists() and not task:  # nothing to list: create nothing either
+        print_json(console, []) if as_json else console.print(
+            f"no runs in {runs_dir}; start one with `kateval run --suite ...`")
+        return
     conn = open_history(runs_dir)
     if task:
         _task_history(console, conn, runs_dir, task, as_json)

@@ -81,7 +81,11 @@ def _make_solver(request: RunRequest, suite: Suite):
 
 
 def _check_request(request: RunRequest, suite: Suite) -> None:
-    if request.replay is not None and _with_executor(suite, request.executor).executor == "ray":
+    executor = _with_executor(suite, request.executor).executor
+    if request.replay is not None and not (Path(request.replay) / "cache").is_dir():
+        raise ConfigError(f"--replay: {request.replay} has no cache/ folder; pass a run folder "
+                          "made with models (not --offline)")
+    if request.replay is not None and executor == "ray":
         raise ConfigError("--replay: replays from this machine's run folder, so it needs "
                           "--executor local")
     if request.replay is not None and request.offline:

@@ -29,7 +29,8 @@ def fitted(console: Console, title: str, columns: list[Column], rows: list[list[
     while True:
         table = _table(title, columns, shown, rows)
         optional = [c for c in shown if c.drop]
-        width = Measurement.get(console, console.options, table).maximum
+        unbounded = console.options.update_width(10_000)  # its natural width, not the clamp
+        width = Measurement.get(console, unbounded, table).maximum
         if width <= console.width or not optional:
             return table
         shown.remove(min(optional, key=lambda c: c.drop))

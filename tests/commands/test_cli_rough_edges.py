@@ -1,0 +1,191 @@
+"""What a new user hits first: --version, shell completion, an env variable for every option,
+--json, history at 80 columns, rescore by run id, doctor's rows, an unwritable runs folder,
+the Ctrl-C resume hint, and pytest not being a runtime dependency."""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import signal
+import subprocess
+import time
+import tomllib
+
+import pytest
+import typer.main
+from typer.testing import CliRunner
+
+from kateval.cli import app
+from tests.commands.test_run_overrides import closed_models, one_line
+from tests.conftest import FIXTURES, REPO_ROOT, run_cli, sigint_default
+from tests.report.kv_runs import make_run
+from tests.scripted_server import ScriptedServer
+
+TINY1 = FIXTURES / "suites" / "tiny1.yaml"
+LONG_ID = "kotlin-core-20261203-221500-9f3a"
+
+
+def test_version():
+    proc = run_cli("--version", cwd=FIXTURES)  # outside the checkout: still the version
+    assert proc.returncode == 0 and proc.stdout.startswith("kateval 0.1.0"), proc.stderr
+
+
+def test_shell_completion_script_and_completions():
+    proc = run_cli("--show-completion", "bash")
+    assert proc.returncode == 0 and "_KATEVAL_COMPLETE" in proc.stdout, proc.stderr
+    done = run_cli(env={"_KATEVAL_COMPLETE": "complete_bash", "COMP_WORDS": "kateval hist",
+                        "COMP_CWORD": "1"})
+    assert "history" in done.stdout.split(), (done.stdout, done.stderr)
+
+
+def _options():
+    command = typer.main.get_command(app)
+    stack = [(command.name, command)]
+    while stack:
+        name, cmd = stack.pop()
+        for sub_name, sub in getattr(cmd, "commands", {}).items():
+            stack.append((f"{name} {sub_name}", sub))
+        for param in cmd.params:
+            if param.param_type_name == "option" and param.name not in (
+                    "help", "install_completion", "show_completion", "version"):
+                yield name, param
+
+
+def test_every_option_has_a_kateval_environment_variable():
+    seen: dict[str, set[str]] = {}
+    for command, option in _options():
+        assert option.envvar and option.envvar.startswith("KATEVAL_"), (command, option.name)
+        seen.setdefault(option.envvar, set()).add(option.opts[0])
+    # one variable, one meaning: a shared name only where the flag is the same everywhere
+    assert all(len(flags) == 1 for flags in seen.values()), seen
+    assert {"KATEVAL_SUITE", "KATEVAL_MODELS", "KATEVAL_RUNS_DIR", "KATEVAL_TASK",
+            "KATEVAL_LIMIT", "KATEVAL_SAMPLES", "KATEVAL_ROLE", "KATEVAL_JSON"} <= set(seen)
+
+
+def _runs(tmp_path):
+    make_run(tmp_path, LONG_ID, {"fn-billable-weight": ["passed", "tests_failed"],
+                                 "model-invoice-lines": ["passed", "passed"]},
+             started_at="2026-12-03T22:15:00+00:00")
+    make_run(tmp_path, "mon", {"fn-billable-weight": ["passed", "passed"],
+                               "model-invoice-lines": ["passed", "passed"]},
+             started_at="2026-11-02T00:00:00+00:00")
+
+
+def test_history_fits_80_columns_without_cutting_what_it_shows(tmp_path):
+    _runs(tmp_path)
+    result = CliRunner().invoke(app, ["history", "--runs-dir", str(tmp_path)],
+                                env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert max(len(line) for line in lines) <= 80, result.output
+    assert "…" not in result.output  # nothing shown is cut
+    assert any(LONG_ID in line for line in lines)  # the id, whole, to copy
+    assert "75.0%" in result.output and "3/4" in result.output and "100.0%" in result.output
+    wide = CliRunner().invoke(app, ["history", "--runs-dir", str(tmp_path)],
+                              env={"COLUMNS": "220"})
+    assert "pass@2=" in wide.output and "builder" in wide.output
+    task = CliRunner().invoke(app, ["history", "--runs-dir", str(tmp_path), "--task",
+                                    "fn-billable-weight"], env={"COLUMNS": "80"})
+    assert task.exit_code == 0 and max(len(x) for x in task.output.splitlines()) <= 80
+    assert "1/2" in task.output and "…" not in task.output
+
+
+def test_history_and_compare_json(tmp_path):
+    _runs(tmp_path)
+    runs = json.loads(CliRunner().invoke(app, ["history", "--json", "--runs-dir",
+                                               str(tmp_path)]).output)
+    assert [r["run_id"] for r in runs] == [LONG_ID, "mon"]
+    assert runs[0]["pass@1"] == 0.75 and runs[0]["passed"] == 3 and runs[0]["graded"] == 4
+    one = json.loads(CliRunner().invoke(app, ["history", "--json", "--runs-dir", str(tmp_path),
+                                              "--task", "fn-billable-weight"]).output)
+    assert one[-1]["statuses"] == {"passed": 1, "tests_failed": 1}
+    result = CliRunner().invoke(app, ["compare", "mon", LONG_ID, "--json", "--runs-dir",
+                                      str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["a"] == "mon" and data["b"] == LONG_ID and "mcnemar" in data
+
+
+def test_doctor_json_has_node_and_gradle_rows():
+    proc = run_cli("doctor", "--json")
+    assert proc.returncode in (0, 3), proc.stderr
+    checks = {c["name"]: c for c in json.loads(proc.stdout)["checks"]}
+    node = checks["Node.js (JS tests)"]
+    assert node["required"] and node["ok"] and node["version"].startswith("v")
+    gradle = next(c for name, c in checks.items() if name.startswith("gradle"))
+    assert not gradle["required"] and ("KATEVAL_GRADLE" in gradle["fix"])
+
+
+def test_rescore_takes_a_run_id(tmp_path):
+    runs = tmp_path / "runs"
+    one_line(run_cli("run", "--suite", str(TINY1), "--models", str(closed_models(tmp_path)),
+                     "--runs-dir", str(runs), "--run-id", "r7"), 5)
+    proc = run_cli("rescore", "r7", "--runs-dir", str(runs))
+    assert proc.returncode == 0, proc.stderr
+    assert "rescored 1 samples; 0 changed status" in proc.stdout
+    line = one_line(run_cli("rescore", "nope", "--runs-dir", str(runs)), 2)
+    assert "run 'nope'" in line and "kateval history" in line
+
+
+@pytest.mark.parametrize("command", [["run", "--suite", str(TINY1), "--offline"],
+                                     ["history"]])
+def test_an_unwritable_runs_folder_is_one_line_naming_it(tmp_path, command):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    line = one_line(run_cli(*command, "--runs-dir", str(blocker)), 2)
+    assert f"{blocker}: cannot write the runs folder there: it is a file" in line
+    assert "--runs-dir" in line
+    if command[0] == "run":  # history of a folder that does not exist: no runs, nothing made
+        line = one_line(run_cli(*command, "--runs-dir", str(blocker / "runs")), 2)
+        assert f"{blocker / 'runs'}: cannot write the runs folder (Not a directory)" in line
+    assert blocker.read_text() == "not a folder"
+
+
+def test_history_of_a_folder_that_does_not_exist_creates_nothing(tmp_path):
+    proc = run_cli("history", "--runs-dir", str(tmp_path / "none"))
+    assert proc.returncode == 0 and "no runs in" in proc.stdout
+    assert json.loads(run_cli("history", "--json", "--runs-dir", str(tmp_path / "none")).stdout) == []
+    assert not (tmp_path / "none").exists()
+
+
+def test_ctrl_c_hint_repeats_the_options_given(tmp_path):
+    srv = ScriptedServer().start()
+    srv.script("judge-m", [{"sleep": 300, "text": "{}"}])
+    models = tmp_path / "m.yaml"
+    models.write_text(closed_models(tmp_path).read_text().replace("http://127.0.0.1:9/v1",
+                                                                  srv.base_url)
+                      .replace("m-a", "judge-m"))
+    runs = tmp_path / "runs"
+    cmd = ["kateval", "run", "--suite", str(TINY1), "--models", str(models), "--runs-dir",
+           str(runs), "--run-id", "cc", "--sandbox", "none", "--limit", "1"]
+    proc = subprocess.Popen(cmd, cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True, preexec_fn=sigint_default)
+    try:
+        deadline = time.monotonic() + 120
+        while not srv.calls("judge-m", "/v1/chat/completions"):
+            assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
+            time.sleep(0.1)
+        os.killpg(proc.pid, signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+        srv.stop()
+    assert proc.returncode == 130, (out, err)
+    assert "Traceback" not in err
+    hint = err.split("resume with: ", 1)[1].split()
+    for flag, value in (("--runs-dir", str(runs)), ("--models", str(models)),
+                        ("--sandbox", "none"), ("--limit", "1"), ("--run-id", "cc")):
+        assert hint[hint.index(flag) + 1] == value, err
+
+
+def test_pytest_is_not_a_runtime_dependency():
+    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["project"]
+    assert not any(d.startswith("pytest") for d in project["dependencies"])
+    assert any(d.startswith("pytest") for d in project["optional-dependencies"]["test"])
+    for path in (REPO_ROOT / "kateval").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import) else
+                     [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            assert not any(n.split(".")[0] in ("pytest", "_pytest") for n in names), path
