@@ -38,6 +38,9 @@ class Endpoint(Strict):
     """Name of the environment variable holding the API key (never the key itself)."""
     max_concurrency: int = Field(4, ge=1)
     """Requests in flight at once against this endpoint."""
+    metrics_url: str | None = None
+    """The server's Prometheus metrics, read through a run (vLLM; llama.cpp with --metrics);
+    default: /metrics beside base_url. "none" reads nothing."""
     timeout_s: float = Field(300.0, gt=0)
     """Per-request read timeout in seconds."""
     max_retries: int = Field(4, ge=0)
@@ -283,6 +286,8 @@ def _describe(model: type[BaseModel], error: dict) -> str:
 def load_model(path: Path, model: type[M]) -> M:
     """Read a YAML file into `model`, raising one-line ConfigErrors naming file and field."""
     path = Path(path)
+    if path.is_dir():
+        raise ConfigError(f"{path}: is a folder; pass the YAML file")
     if not path.is_file():
         raise ConfigError(f"{path}: file not found; check the path")
     try:

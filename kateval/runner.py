@@ -20,6 +20,7 @@ from kateval.executors import SampleOutput, SampleSpec, make_executor
 from kateval.evaluate import SandboxOpener, Timeouts, evaluate_patch, write_json
 from kateval.grading import Grade
 from kateval.models import accounting, occupancy
+from kateval.models.server_metrics import ServerMetrics, metrics_url
 from kateval.runs import RunDir, tree_hash
 from kateval.scoring import NOT_MODEL, summarize, task_info
 from kateval.tasks import Task
@@ -68,6 +69,8 @@ class RunPlan:
     max_attempts: int
     on_result: list[Callable[[dict], None]] = field(default_factory=list)
     executor_address: str | None = None  # the Ray cluster for `executor: ray` (default: auto)
+    server_metrics: dict[str, dict] = field(default_factory=dict)
+    """Each endpoint's server-side view of the run (its /metrics), once the run is over."""
     build_slots: BuildSlots = field(init=False)
     """Held by a sample while it builds and tests, never across a model call."""
 
@@ -200,6 +203,7 @@ def execute(plan: RunPlan, progress_console=None, stop: threading.Event | None =
     todo = [(t, n) for t, n in plan.units() if (t.id, n) not in done]
     stop = stop or threading.Event()
     occupancy.reset()
+    scraper = ServerMetrics(_metrics_urls(plan)).start()
     tasks = {t.id: t for t in plan.tasks}
     executor = make_executor(plan.suite.executor, plan, stop, plan.executor_address)
     columns = [TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -221,7 +225,21 @@ def execute(plan: RunPlan, progress_console=None, stop: threading.Event | None =
             raise
         finally:
             executor.close()
+            plan.server_metrics = scraper.stop()
     return write_summary(plan)
+
+
+def _metrics_urls(plan: RunPlan) -> dict[str, str]:
+    """Each endpoint the run calls, by name: its /metrics address (none offline or replayed)."""
+    clients = getattr(plan.solver, "clients", None) or {}
+    urls = {}
+    for client in clients.values():
+        if getattr(client.cache, "replay_only", False):
+            continue
+        url = client.endpoint.metrics_url or metrics_url(client.endpoint.base_url)
+        if url != "none":
+            urls[client.name] = url
+    return urls
 
 
 def _spec(plan: RunPlan, task: Task, sample: int) -> SampleSpec:
@@ -279,6 +297,8 @@ def write_summary(plan: RunPlan) -> dict:
     if plan.suite.sandbox == "none":
         summary["warning"] = NO_ISOLATION
     endpoints = occupancy.snapshot()
+    for name, server in plan.server_metrics.items():
+        endpoints.setdefault(name, {})["server"] = server
     if endpoints:
         summary["endpoints"] = endpoints
     usage = plan.build_slots.usage()

@@ -108,3 +108,13 @@ def test_cli_broken_models_yaml(tmp_path):
     assert proc.returncode == 2
     assert str(models) in proc.stderr and "'extra'" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_the_old_concurrency_key_names_what_replaced_it(tmp_path):
+    path = tmp_path / "suite.yaml"
+    path.write_text("name: x\ntasks: ['*']\nconcurrency: 4\n")
+    with pytest.raises(ConfigError) as err:
+        load_suite(path)
+    message = str(err.value)
+    assert "concurrency" in message and "max_samples" in message and "build_slots" in message
+    assert "\n" not in message
