@@ -106,10 +106,11 @@ def git_sha(path: Path) -> str | None:
     return _command_output(["git", "-C", str(path), "rev-parse", "HEAD"])
 
 
-def kateval_git_sha() -> str | None:
-    """The commit of the kateval checkout this code runs from; None when kateval is installed
-    (a wheel, or site-packages inside some other repository: its commit is not kateval's)."""
-    source = Path(__file__).resolve().parent.parent
+def kateval_git_sha(source: Path | None = None) -> str | None:
+    """The commit of the kateval checkout this code runs from (`source`: the folder holding the
+    package); None when kateval is installed (a wheel, or site-packages inside some other
+    repository: that commit is not kateval's)."""
+    source = (source or Path(__file__).parent.parent).resolve()
     top = _command_output(["git", "-C", str(source), "rev-parse", "--show-toplevel"])
     if top is None or Path(top).resolve() != source:
         return None
