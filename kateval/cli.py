@@ -172,7 +172,7 @@ def compare(run_a: str = typer.Argument(..., help="Baseline run id or folder."),
 
 @app.command("import")
 def import_(
-    fmt: str = typer.Argument(..., metavar="FORMAT", help="exercism | multipl-e"),
+    fmt: str = typer.Argument(..., metavar="FORMAT", help="exercism | multipl-e | mxeval"),
     source: Path = typer.Argument(..., help="A local copy of the benchmark (folder or file)."),
     into: Path = opt(..., "--into", env="IMPORT_INTO", help="Folder the tasks (and a suite) are written to."),
 ) -> None:

@@ -16,6 +16,7 @@ from kateval.config import load_suite
 from kateval.errors import KatevalError
 from kateval.evaluate import SandboxOpener, Timeouts, evaluate_patch
 from kateval.grading import Grade, grade
+from kateval.importers.common import NO_REFERENCE
 from kateval.runs import new_run_id
 from kateval.sandbox.factory import make_opener
 from kateval.tasks import Task, select_tasks
@@ -74,6 +75,13 @@ def validate_task(task: Task, out_dir: Path, opener: SandboxOpener, timeouts: Ti
 def _validate(task: Task, out_dir: Path, opener: SandboxOpener, timeouts: Timeouts,
               rewrite: bool, gold_runs: int) -> Validation:
     base = evaluate_patch(task, None, out_dir / "base", opener, timeouts)
+    if NO_REFERENCE in task.spec.tags:
+        # An imported problem whose benchmark has none: its solution.patch is a placeholder,
+        # so running it would only say "gold patch fails".
+        problem = "no reference solution (the source benchmark has none)"
+        if base.status not in BASE_MUST_BE:
+            problem += f"; hidden tests do not fail on the base repo ({base.status})"
+        return Validation(task.id, base.status, ("none",), problem, "unchanged")
     runs = range(1, gold_runs + 1)
     for i in runs:
         evaluate_patch(task, task.gold_patch, out_dir / f"gold-{i}", opener, timeouts)

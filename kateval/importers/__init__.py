@@ -8,15 +8,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from kateval.importers import exercism, multipl_e
+from kateval.importers import exercism, multipl_e, mxeval
 from kateval.importers.common import NO_REFERENCE, BenchmarkError, ImportedTask, write_suite, \
     write_task
 
 READERS: dict[str, Callable[[Path], list[ImportedTask]]] = {
     "exercism": exercism.read,
     "multipl-e": multipl_e.read,
+    "mxeval": mxeval.read,
 }
-PATTERNS = {"exercism": "exercism-*", "multipl-e": "multipl-e-*"}
+PATTERNS = {"exercism": "exercism-*", "multipl-e": "multipl-e-*", "mxeval": "mxeval-*"}
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def import_command(console, fmt: str, source: Path, into: Path) -> ImportResult:
     console.print(f"imported {len(result.tasks)} {fmt} task(s) into {into}")
     if result.no_reference:
         console.print(f"{len(result.no_reference)} task(s) have no reference solution (tag "
-                      f"{NO_REFERENCE}); validate reports their gold patch failing: "
+                      f"{NO_REFERENCE}); validate reports them as such: "
                       + ", ".join(result.no_reference[:5])
                       + (" ..." if len(result.no_reference) > 5 else ""))
     console.print(f"next: kateval validate --suite {result.suite} --write-expected", highlight=False)

@@ -20,7 +20,8 @@ from kateval.toolchains.kotlinc import KOTLIN_VERSION
 
 NO_REFERENCE = "no-reference"
 # A task with no reference solution still needs a solution.patch that is a diff: this one
-# changes nothing the tests could see, so `kateval validate` reports its gold patch failing.
+# changes nothing the tests could see. `kateval validate` knows such a task by its tag and
+# reports it as having no reference solution.
 PLACEHOLDER_LINE = "// The source benchmark has no reference solution for this task.\n"
 
 JVM_BUILD = f"""plugins {{ kotlin("multiplatform") version "{KOTLIN_VERSION}" }}
@@ -34,6 +35,24 @@ kotlin {{
     }}
 }}
 """
+# JUnit 5 (the JUnit Platform). JUnit 4 stays on the test class path: Exercism tests that moved
+# to JUnit 5 still import JUnit 4 classes (forth imports org.junit.Rule).
+JVM_BUILD_JUNIT5 = f"""plugins {{ kotlin("multiplatform") version "{KOTLIN_VERSION}" }}
+kotlin {{
+    jvm()
+    sourceSets {{
+        jvmTest.dependencies {{
+            implementation(kotlin("test-junit5"))
+            implementation("junit:junit:4.13.2")
+        }}
+    }}
+}}
+tasks.withType<Test>().configureEach {{ useJUnitPlatform() }}
+"""
+BUILDS = {"junit4": JVM_BUILD, "junit5": JVM_BUILD_JUNIT5}
+SOURCE = "source.json"
+"""Beside task.yaml: where the task came from and how its benchmark grades it (not read by
+kateval; for a reader comparing scores with the benchmark's own)."""
 SETTINGS = """pluginManagement {{ repositories {{ gradlePluginPortal(); mavenCentral() }} }}
 dependencyResolutionManagement {{ repositories {{ mavenCentral() }} }}
 rootProject.name = "{name}"
@@ -61,13 +80,17 @@ class ImportedTask:
     """Path in repo/ -> the reference text, or None to delete it; None: no reference solution."""
     expected: dict[str, list[str]] | None = None
     """expected.json when the test names are known without a run (one generated test)."""
+    test_framework: str = "junit4"
+    """junit4, or junit5 for tests written for the JUnit Platform."""
+    source: dict | None = None
+    """Written as source.json: the benchmark's id for the problem and its grading rules."""
 
 
 def spec_dict(task: ImportedTask) -> dict:
     tags = list(dict.fromkeys(task.tags + ([NO_REFERENCE] if task.solution_files is None else [])))
     return {"id": task.id, "title": task.title, "difficulty": task.difficulty,
             "category": "single-function", "tags": tags, "targets": ["jvm"],
-            "editable": ["src/jvmMain/**"], "test_framework": "junit4",
+            "editable": ["src/jvmMain/**"], "test_framework": task.test_framework,
             "timeouts": {"build_s": 240, "test_s": 60}}
 
 
@@ -119,10 +142,12 @@ def write_task(into: Path, task: ImportedTask) -> Path:
     if root.exists():
         shutil.rmtree(root)
     repo = root / "repo"
-    _write_tree(repo, {"build.gradle.kts": JVM_BUILD, "settings.gradle.kts":
+    _write_tree(repo, {"build.gradle.kts": BUILDS[task.test_framework], "settings.gradle.kts":
                        SETTINGS.format(name=task.id), **task.repo_files})
     _write_tree(root / "hidden", task.hidden_files)
     (root / "instruction.md").write_text(task.instruction, encoding="utf-8")
+    if task.source is not None:
+        (root / SOURCE).write_text(json.dumps(task.source, indent=2) + "\n", encoding="utf-8")
     (root / "task.yaml").write_text(yaml.safe_dump(spec_dict(task), sort_keys=False),
                                     encoding="utf-8")
     patch = gold_patch(repo, task.solution_files)

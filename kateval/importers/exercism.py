@@ -1,13 +1,15 @@
 """`kateval import exercism`: exercise projects in Exercism's Kotlin practice layout.
 
     <slug>/src/main/kotlin/*.kt                 the stub          -> repo/src/jvmMain/kotlin/
-    <slug>/src/test/kotlin/*Test.kt             JUnit 4 tests     -> hidden/src/jvmTest/kotlin/ (@Ignore removed)
+    <slug>/src/test/kotlin/*Test.kt             the tests         -> hidden/src/jvmTest/kotlin/ (@Ignore removed)
     <slug>/.meta/src/reference/kotlin/*.kt      the reference     -> solution.patch
     <slug>/.docs/instructions(.append).md       the instruction   -> instruction.md
     <slug>/.meta/config.json                    optional: blurb, which files are the solution
 
 SOURCE is the folder of exercises, or a track checkout (its exercises/practice/ is used), and
-the track's config.json, when found, gives each exercise's name and difficulty.
+the track's config.json, when found, gives each exercise's name and difficulty. An exercise
+whose build runs the JUnit Platform (`useJUnitPlatform()`) or whose tests use JUnit 5 (`@Nested`
+inner classes, `org.junit.jupiter`) becomes a JUnit 5 task: JUnit 4 cannot run a nested class.
 """
 
 from __future__ import annotations
@@ -20,18 +22,33 @@ from kateval.importers.common import BenchmarkError, ImportedTask
 
 MAIN, TEST, REFERENCE = "src/main/kotlin", "src/test/kotlin", ".meta/src/reference/kotlin"
 JVM_MAIN, JVM_TEST = "src/jvmMain/kotlin", "src/jvmTest/kotlin"
-_IGNORE = r"@(?:org\.junit\.|kotlin\.test\.)?Ignore(?:\([^)]*\))?"
+_IGNORE = (r"@(?:org\.junit\.|kotlin\.test\.|org\.junit\.jupiter\.api\.)?(?:Ignore|Disabled)"
+           r"(?:\([^)]*\))?")
 _IGNORE_LINE = re.compile(rf"^[ \t]*{_IGNORE}[ \t]*\r?\n", re.MULTILINE)
 _IGNORE_INLINE = re.compile(rf"{_IGNORE}[ \t]+")
-_IGNORE_IMPORT = re.compile(r"^import (?:org\.junit|kotlin\.test)\.Ignore[ \t]*\r?\n", re.MULTILINE)
+_IGNORE_IMPORT = re.compile(r"^import (?:org\.junit|kotlin\.test|org\.junit\.jupiter\.api)\."
+                            r"(?:Ignore|Disabled)[ \t]*;?[ \t]*\r?\n", re.MULTILINE)
+_JUNIT5_TESTS = re.compile(r"\borg\.junit\.jupiter\.|@Nested\b")
+BUILD_FILES = ("build.gradle.kts", "build.gradle")
 
 
 def strip_ignores(test_source: str) -> str:
-    """Exercism marks every test but the first @Ignore so students go one at a time; graded
-    here, all of them run."""
+    """Exercism marks every test but the first @Ignore (@Disabled in JUnit 5) so students go
+    one at a time; graded here, all of them run."""
     text = _IGNORE_IMPORT.sub("", test_source)
     text = _IGNORE_LINE.sub("", text)
     return _IGNORE_INLINE.sub("", text)
+
+
+def framework_of(exercise: Path, tests: dict[str, str]) -> str:
+    """junit5 when the exercise's build runs the JUnit Platform or its tests use JUnit 5
+    (nested classes, Jupiter's API), else junit4."""
+    for name in BUILD_FILES:
+        path = exercise / name
+        if path.is_file() and "useJUnitPlatform(" in path.read_text(encoding="utf-8",
+                                                                    errors="replace"):
+            return "junit5"
+    return "junit5" if any(_JUNIT5_TESTS.search(t) for t in tests.values()) else "junit4"
 
 
 def difficulty_word(level: object) -> str:
@@ -94,7 +111,7 @@ def _solution_names(meta: dict, stubs: dict[str, str]) -> list[str]:
     return list(stubs)
 
 
-def _instruction(exercise: Path, title: str, stubs: list[str]) -> str:
+def _instruction(exercise: Path, title: str, stubs: list[str], framework: str) -> str:
     docs = [exercise / ".docs" / name
             for name in ("introduction.md", "instructions.md", "instructions.append.md")]
     texts = [path.read_text(encoding="utf-8").strip() for path in docs if path.is_file()]
@@ -104,7 +121,8 @@ def _instruction(exercise: Path, title: str, stubs: list[str]) -> str:
     where = (", ".join(f"`{JVM_MAIN}/{s}`" for s in stubs) if stubs
              else f"a new file under `{JVM_MAIN}/`")
     parts += ["## Where", "",
-              f"Write the solution in {where} (Kotlin/JVM). Hidden JUnit 4 tests check it.", ""]
+              f"Write the solution in {where} (Kotlin/JVM). Hidden JUnit "
+              f"{framework.removeprefix('junit')} tests check it.", ""]
     return "\n".join(parts)
 
 
@@ -125,15 +143,17 @@ def read_exercise(exercise: Path, track: dict[str, dict]) -> ImportedTask:
                     if rel in stubs}
         solution |= {f"{JVM_MAIN}/{rel}": text for rel, text in reference.items()}
     blurb = meta.get("blurb")
+    framework = framework_of(exercise, tests)
     return ImportedTask(
         id=f"exercism-{slug}",
         title=f"{name} (Exercism)" + (f": {blurb}" if isinstance(blurb, str) and blurb else ""),
         difficulty=difficulty_word(entry.get("difficulty")),
         tags=["exercism", slug],
-        instruction=_instruction(exercise, name, sorted(stubs)),
+        instruction=_instruction(exercise, name, sorted(stubs), framework),
         repo_files={f"{JVM_MAIN}/{rel}": text for rel, text in stubs.items()},
         hidden_files={f"{JVM_TEST}/{rel}": strip_ignores(text) for rel, text in tests.items()},
         solution_files=solution,
+        test_framework=framework,
     )
 
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from kateval import workspace
-from kateval.importers import import_benchmark
+from kateval.importers import exercism, import_benchmark
 from kateval.importers.multipl_e import brace_depth
 from kateval.evaluate import evaluate_patch
 from kateval.tasks import load_task
@@ -71,6 +71,26 @@ def test_exercism_exercises_become_jvm_junit4_tasks(imported, tmp_path):
         done = _applied(task, tmp_path / task.id)
         reference = PRACTICE / task.spec.tags[1] / ".meta/src/reference/kotlin" / rel
         assert (done / "src/jvmMain/kotlin" / rel).read_text() == reference.read_text()
+
+
+def test_junit5_exercises_become_junit5_tasks(imported, tmp_path):
+    tally = load_task(imported / "exercism-tally-sheet")
+    assert tally.spec.test_framework == "junit5"
+    build = (tally.repo / "build.gradle.kts").read_text()
+    assert 'kotlin("test-junit5")' in build and "useJUnitPlatform()" in build
+    tests = (tally.hidden / "src/jvmTest/kotlin/TallySheetTest.kt").read_text()
+    assert "Ignore" not in tests and "Disabled" not in tests  # kotlin.test's and Jupiter's
+    assert "import org.junit.jupiter.api.Nested" in tests and tests.count("@Test") == 7
+    assert "Hidden JUnit 5 tests" in tally.instruction
+    assert "Hidden JUnit 4 tests" in load_task(imported / "exercism-gregorian-leap").instruction
+    # either sign is enough: JUnit 5 in the tests without a build file, or the build's platform
+    track = tmp_path / "track"
+    shutil.copytree(PRACTICE, track)
+    (track / "tally-sheet" / "build.gradle.kts").unlink()
+    shutil.copy(PRACTICE / "tally-sheet" / "build.gradle.kts", track / "gregorian-leap")
+    frameworks = {t.id: t.test_framework for t in exercism.read(track)}
+    assert frameworks == {"exercism-factor-chimes": "junit4", "exercism-gregorian-leap": "junit5",
+                          "exercism-tally-sheet": "junit5"}
 
 
 def test_multipl_e_problems_become_single_function_tasks(imported, tmp_path):
@@ -156,3 +176,23 @@ def test_imported_tasks_validate_with_the_real_compiler(imported, tmp_path, tool
                            local_opener, Timeouts(240, 60))
     assert grade.status == "tests_failed", grade.detail
     assert "Invented2ClampSumTest.mainChecksPass" in grade.detail
+
+
+@pytest.mark.slow
+def test_a_junit5_exercise_validates_with_nested_classes(imported, tmp_path, toolchain):
+    suite = imported / "tally.yaml"
+    suite.write_text(yaml.safe_dump({"name": "import-tally", "tasks_dir": ".",
+                                     "tasks": ["exercism-tally-sheet"]}))
+    proc = run_cli("validate", "--suite", str(suite), "--runs-dir", str(tmp_path / "runs"),
+                   "--write-expected", timeout=1800)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    names = load_task(imported / "exercism-tally-sheet").expected["jvm"]
+    assert len(names) == 7  # every @Ignore'd and @Disabled test ran, in every nested class
+    assert "TallySheetTest$Empty.an empty sheet has no leader()" in names
+    assert "TallySheetTest$Leader.an empty sheet has no leader()" in names
+    # the fixture needs JUnit 5: under JUnit 4 the nested classes cannot run (Exercism's forth)
+    spec = imported / "exercism-tally-sheet" / "task.yaml"
+    spec.write_text(spec.read_text().replace("test_framework: junit5", "test_framework: junit4"))
+    proc = run_cli("validate", "--suite", str(suite), "--runs-dir", str(tmp_path / "runs"),
+                   timeout=1800)
+    assert proc.returncode == 1 and "gold patch fails" in proc.stderr, proc.stdout + proc.stderr
