@@ -183,8 +183,8 @@ def sync(conn: sqlite3.Connection, runs_dir: Path) -> int:
     count = 0
     for root in sorted(p for p in Path(runs_dir).glob("*") if (p / "run.json").is_file()):
         try:
-            run_id = json.loads((root / "run.json").read_text()).get("run_id", root.name)
-        except json.JSONDecodeError:  # a half-written run.json is not a run yet
+            run_id = RunDir(root).read_json("run.json").get("run_id", root.name)
+        except ConfigError:  # a half-written run.json is not a run yet
             continue
         if known.get(run_id) != _stamp(root):
             index_run(conn, load_run(root))

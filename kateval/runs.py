@@ -200,7 +200,14 @@ class RunDir:
         path = self.root / name
         if not path.is_file():
             raise ConfigError(f"{path}: not found; is {self.root} a kateval run folder?")
-        return json.loads(path.read_text())
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ConfigError(f"{path}: not valid JSON ({exc}); is {self.root} a kateval run "
+                              "folder?") from None
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: not a JSON object; is {self.root} a kateval run folder?")
+        return data
 
     def write_json(self, name: str, data: dict) -> None:
         self.root.mkdir(parents=True, exist_ok=True)

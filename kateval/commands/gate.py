@@ -169,12 +169,12 @@ def after_run(console: Console, *, run_root: Path, runs_dir: Path, baseline: str
     """Index the run, apply the gate when a baseline is given, write the reports; then raise
     NothingGraded, TooManyInfraErrors or GateError, in that order, when the run must not
     pass (an infrastructure failure explains a failed gate, not the other way round)."""
+    from kateval.commands.history import open_history
     from kateval.commands.report import write_reports
 
     preflight(runs_dir, baseline, max_drop)
     current = history.load_run(run_root)
-    conn = history.connect(runs_dir / history.DB_NAME)
-    history.sync(conn, runs_dir)  # runs made before the database existed can be baselines too
+    conn = open_history(runs_dir)  # runs made before the database existed can be baselines too
     history.index_run(conn, current)
     outcome = None
     if baseline is not None:

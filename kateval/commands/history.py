@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import Counter
 from pathlib import Path
 
@@ -40,10 +41,16 @@ def _pass_k(summary: dict) -> dict[str, float | None]:
 
 
 def open_history(runs_dir: Path):
-    """The history database, indexed up to date; one line naming the folder if it cannot be."""
+    """The history database, indexed up to date; one line naming the folder or the database
+    file if it cannot be."""
     ensure_writable(runs_dir, "the runs folder", "--runs-dir")
-    conn = history.connect(runs_dir / history.DB_NAME)
-    history.sync(conn, runs_dir)
+    db_path = Path(runs_dir) / history.DB_NAME
+    try:
+        conn = history.connect(db_path)
+        history.sync(conn, runs_dir)
+    except sqlite3.Error as exc:
+        raise ConfigError(f"{db_path}: unusable history database ({exc}); move it aside (kateval "
+                          "indexes the run folders again) or pick another --runs-dir") from None
     return conn
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pydantic import ValidationError
 from rich.console import Console
 
 from kateval.commands.run import results_table
@@ -48,6 +49,18 @@ def _regrade(task: Task, sample_dir: Path, record: dict) -> dict:
                      "pass_attempt": len(attempts) if passed else None}
 
 
+def _suite_of(run: RunDir, meta: dict) -> Suite:
+    """The run's suite from run.json, which must also name its mode and tasks_dir."""
+    config = meta.get("config") if isinstance(meta.get("config"), dict) else {}
+    try:
+        if not meta.get("tasks_dir") or config.get("mode") not in ("offline", "models"):
+            raise ValueError("no tasks_dir or mode")
+        return Suite.model_validate(config.get("suite"))
+    except (ValueError, ValidationError):  # pydantic's ValidationError is a ValueError too
+        raise ConfigError(f"{run.root / 'run.json'}: not a run.json kateval wrote (config.suite, "
+                          "config.mode and tasks_dir are needed to rescore)") from None
+
+
 def _load_tasks(tasks_dir: Path, ids: set[str], run: RunDir) -> dict[str, Task]:
     missing = sorted(t for t in ids if not (tasks_dir / t / "task.yaml").is_file())
     if missing:
@@ -60,7 +73,7 @@ def rescore_command(console: Console, ref: str, runs_dir: Path = Path("runs")) -
     """Regrade every attempt from its artifacts and rewrite results.jsonl and summary.json."""
     run = RunDir(find_run_folder(ref, runs_dir))
     meta = run.read_json("run.json")
-    suite = Suite.model_validate(meta["config"]["suite"])
+    suite = _suite_of(run, meta)
     flips: list[str] = []
     records = run.latest_results()
     tasks = _load_tasks(Path(meta["tasks_dir"]), {k[0] for k in records}, run)

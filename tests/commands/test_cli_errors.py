@@ -69,3 +69,42 @@ def test_invalid_endpoint_url_is_one_line(tmp_path, url):
     path.write_text(yaml.safe_dump(models))
     one_line_exit_2(run_cli("run", "--suite", str(TINY), "--models", str(path), "--dry-run"),
                     str(path), f"endpoints.{first}.base_url")
+
+
+def _bad_runs(tmp_path: Path) -> Path:
+    runs = tmp_path / "runs"
+    for name, text in (("torn", "{broken"), ("list", "[]"), ("foreign", '{"run_id": "x"}')):
+        (runs / name).mkdir(parents=True)
+        (runs / name / "run.json").write_text(text)
+    return runs
+
+
+@pytest.mark.parametrize("args, needle", [
+    (["run", "--suite", "{tmp}", "--offline", "--dry-run"], "is a folder"),
+    (["run", "--suite", str(TINY), "--models", "{tmp}", "--dry-run"], "is a folder"),
+    (["run", "--suite", str(TINY), "--offline", "--dry-run", "--executor", "nope"], "--executor"),
+    (["run", "--suite", str(TINY), "--dry-run", "--replay", "{tmp}"], "has no cache/ folder"),
+    (["run", "--suite", str(TINY), "--offline", "--baseline", "typo", "--runs-dir", "{tmp}"],
+     "--baseline: run 'typo'"),
+    (["run", "--suite", str(TINY), "--samples", "1.5", "--dry-run"], "--samples"),
+    (["report", "torn", "--runs-dir", "{runs}"], "run.json: not valid JSON"),
+    (["rescore", "list", "--runs-dir", "{runs}"], "run.json: not a JSON object"),
+    (["compare", "torn", "list", "--runs-dir", "{runs}"], "run.json: not valid JSON"),
+    (["rescore", "foreign", "--runs-dir", "{runs}"], "not a run.json kateval wrote"),
+    (["report", "a", "b"], "--variants"),
+])
+def test_new_user_mistakes_are_one_line(tmp_path, args, needle):
+    runs = _bad_runs(tmp_path)
+    args = [a.replace("{tmp}", str(tmp_path)).replace("{runs}", str(runs)) for a in args]
+    one_line_exit_2(run_cli(*args), needle)
+
+
+def test_an_option_from_a_bad_environment_variable_names_it():
+    one_line_exit_2(run_cli("run", "--suite", str(TINY), "--dry-run", env={"KATEVAL_LIMIT": "x"}),
+                    "KATEVAL_LIMIT")
+
+
+def test_a_corrupt_history_database_is_one_line(tmp_path):
+    (tmp_path / "kateval.db").write_text("not a database " * 20)
+    one_line_exit_2(run_cli("history", "--runs-dir", str(tmp_path)),
+                    f"{tmp_path / 'kateval.db'}: unusable history database", "move it aside")
