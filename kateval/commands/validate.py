@@ -17,7 +17,7 @@ from kateval.errors import KatevalError
 from kateval.evaluate import SandboxOpener, Timeouts, evaluate_patch
 from kateval.grading import Grade, grade
 from kateval.importers.common import NO_REFERENCE
-from kateval.runs import new_run_id
+from kateval.runs import ensure_writable, new_run_id
 from kateval.sandbox.factory import make_opener
 from kateval.tasks import Task, select_tasks
 
@@ -114,6 +114,7 @@ def validate_command(console: Console, *, suite_path: Path, only: list[str], run
     if only:
         suite = suite.model_copy(update={"tasks": only})
     tasks = select_tasks(suite, suite_path)
+    ensure_writable(runs_dir, "the runs folder", "--runs-dir")
     out = runs_dir / f"validate-{new_run_id(suite.name)}"
     opener = make_opener(suite.sandbox, suite, out.name)
     with console.status(f"validating {len(tasks)} tasks ..."), \

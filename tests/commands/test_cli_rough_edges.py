@@ -146,14 +146,14 @@ def test_rescore_takes_a_run_id(tmp_path):
 
 
 @pytest.mark.parametrize("command", [["run", "--suite", str(TINY1), "--offline"],
-                                     ["history"]])
+                                     ["history"], ["validate", "--suite", str(TINY1)]])
 def test_an_unwritable_runs_folder_is_one_line_naming_it(tmp_path, command):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     line = one_line(run_cli(*command, "--runs-dir", str(blocker)), 2)
     assert f"{blocker}: cannot write the runs folder there: it is a file" in line
     assert "--runs-dir" in line
-    if command[0] == "run":  # history of a folder that does not exist: no runs, nothing made
+    if command[0] != "history":  # history of a missing folder: no runs, and nothing made
         line = one_line(run_cli(*command, "--runs-dir", str(blocker / "runs")), 2)
         assert f"{blocker / 'runs'}: cannot write the runs folder (Not a directory)" in line
     assert blocker.read_text() == "not a folder"
