@@ -83,7 +83,7 @@ def _reference(problem: dict, prompt: str, entry: str, where: str) -> str | None
     first that closes the function is taken)."""
     value = problem.get("canonical_solution")
     if value is None or isinstance(value, str):
-        return value if value and value.strip() else None
+        return _text(value) if value and value.strip() else None
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise BenchmarkError(f"{where}: field 'canonical_solution': expected a string, a list "
                              "of strings or null")
@@ -139,12 +139,11 @@ def to_task(problem: dict, where: str) -> ImportedTask:
     if not re.search(r"\bfun\s+main\s*\(", program):
         raise BenchmarkError(f"{where}: field 'test': no `fun main()` (MXEval runs the test's "
                              "main; it throws on a wrong answer)")
-    prompt_imports = imports_of(prompt)
-    hidden = hidden_test([f"{task_id} (entry point {entry}) in MXEval's format: its test's main() "
-                        "run as one JUnit 4 test,",
-                        "where MXEval runs prompt + completion + test with `java -jar`. See "
-                        "source.json."],
-                       list(dict.fromkeys(prompt_imports + test_header)), program, cls)
+    about = [f"{task_id} (entry point {entry}) in MXEval's format: its test's main() as one "
+             "JUnit 4 test,", "where MXEval runs prompt + completion + test with `java -jar` "
+             "(see source.json beside task.yaml)."]
+    hidden = hidden_test(about, list(dict.fromkeys(imports_of(prompt) + test_header)), program,
+                         cls)
     reference = _reference(problem, prompt, entry, where)
     main_path = f"{JVM_MAIN}/{cls}.kt"
     instruction = "\n".join([
