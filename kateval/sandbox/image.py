@@ -1,7 +1,7 @@
 """The kotlin-jvm sandbox image: its inputs, their content hash (the tag), and how to build it.
 
 Inputs are sandboxes/kotlin-jvm/Dockerfile, the host's kotlinc install, the JUnit console jar,
-the JS test runner (mocha, from `kateval toolchain install`) and an (optional) pre-warmed
+the JS test runner (run-tests.js and ses, from `kateval toolchain install`) and an (optional) pre-warmed
 Gradle dependency cache. The tag is `kateval/kotlin-jvm:<hash12>`
 over all of them, so a changed input means a new tag and an unchanged one reuses the image.
 
@@ -30,7 +30,7 @@ IMAGE_REPO = "kateval/kotlin-jvm"
 BASE_REPO = "kateval/kotlin-jvm-base"
 REGISTRY_BASE = "debian:bookworm-slim"
 DEBIAN_SUITE = "bookworm"
-BASE_PACKAGES = ["openjdk-17-jre-headless", "nodejs"]  # node runs the JS tests (mocha)
+BASE_PACKAGES = ["openjdk-17-jre-headless", "nodejs"]  # node runs the JS tests (run-tests.js)
 DEFAULT_MIRROR = "http://deb.debian.org/debian"
 GRADLE_NOTE = b"Pre-warmed Gradle dependency cache (GRADLE_RO_DEP_CACHE); empty for kotlinc.\n"
 Log = Callable[[str], None]

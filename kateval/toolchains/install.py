@@ -2,8 +2,8 @@
 
 Into $KATEVAL_HOME (default ~/.cache/kateval):
   kotlinc-<version>/     the pinned compiler (npm `kotlin-compiler`)
-  js-runner-<hash>/      node_modules with the pinned mocha and mocha-junit-reporter, and
-                         run-mocha.js (kateval/toolchains/runner/), which runs them
+  js-runner-<hash>/      kateval's JS test runner (kateval/toolchains/runner/js/) and its
+                         node_modules from its package-lock.json (ses, acorn; `npm ci`)
   warm-<hash>/           the warm compile server (server.jar, from kateval/toolchains/warm/),
                          primed: a class archive of the compiler (server.aot on JDK 25+, with
                          method profiles; server.jsa, AppCDS, before) and js-ic/, the JS IR
@@ -26,10 +26,11 @@ from pathlib import Path
 from kateval.errors import ToolchainError
 from kateval.toolchains import jdk, kotlinc
 
-JS_PACKAGES = {"mocha": "10.8.2", "mocha-junit-reporter": "2.2.1"}
 SERVER_SOURCES = Path(__file__).parent / "warm"
 RUNNER_SOURCES = Path(__file__).parent / "runner"
-MOCHA_RUNNER = RUNNER_SOURCES / kotlinc.MOCHA_RUNNER
+JS_RUNNER_SOURCES = RUNNER_SOURCES / "js"
+"""The JS runner's files: run-tests.js and its modules, package.json and package-lock.json
+(the exact versions and integrity of every package it loads)."""
 SERVER_MAIN = "kateval.warm.CompileServerKt"
 SERVER_JIT = ["-XX:TieredStopAtLevel=1"]
 """C1 only. The compiler is too large a program for C2 to finish with: after dozens of
@@ -53,15 +54,24 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
+def js_packages() -> dict[str, str]:
+    """The JS runner's npm packages and their pinned versions."""
+    return json.loads((JS_RUNNER_SOURCES / "package.json").read_text())["dependencies"]
+
+
+def _js_runner_files() -> list[Path]:
+    return sorted(p for p in JS_RUNNER_SOURCES.iterdir() if p.is_file())
+
+
 def js_runner_dir() -> Path:
-    made_of = json.dumps(JS_PACKAGES, sort_keys=True) + MOCHA_RUNNER.read_text()
+    made_of = "".join(f"{p.name}\0{p.read_text()}\0" for p in _js_runner_files())
     return kotlinc.kateval_home() / f"js-runner-{_digest(made_of)}"
 
 
 def js_runner_ready(folder: Path) -> bool:
-    return ((folder / kotlinc.MOCHA_RUNNER).is_file()
+    return ((folder / kotlinc.JS_RUNNER).is_file()
             and all((folder / "node_modules" / name / "package.json").is_file()
-                    for name in JS_PACKAGES))
+                    for name in js_packages()))
 
 
 def _server_digest() -> str:
@@ -126,7 +136,7 @@ def install_compiler(force: bool = False) -> Path:
 
 
 def install_js_runner(force: bool = False) -> Path:
-    """mocha and mocha-junit-reporter at their pinned versions, for `node` to run offline."""
+    """kateval's JS runner and the packages its lock file pins, for `node` to run offline."""
     target = js_runner_dir()
     if js_runner_ready(target) and not force:
         return target
@@ -134,11 +144,10 @@ def install_js_runner(force: bool = False) -> Path:
         raise ToolchainError("node/npm not found; apt-get install nodejs npm")
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".js-runner-") as tmp:
-        Path(tmp, "package.json").write_text('{"name": "kateval-js-runner", "private": true}\n')
-        specs = [f"{name}@{version}" for name, version in JS_PACKAGES.items()]
-        _run(["npm", "install", "--no-audit", "--no-fund", "--save-exact", *specs],
-             "npm install " + " ".join(specs), cwd=Path(tmp))
-        shutil.copyfile(MOCHA_RUNNER, Path(tmp, kotlinc.MOCHA_RUNNER))
+        for source in _js_runner_files():
+            shutil.copyfile(source, Path(tmp, source.name))
+        _run(["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"],
+             "npm ci (the JS test runner's packages)", cwd=Path(tmp))
         if target.exists():
             shutil.rmtree(target)
         Path(tmp).rename(target)
@@ -232,7 +241,7 @@ def install_all(force: bool = False, log=print) -> kotlinc.ToolPaths:
     """Compiler, JS test runner, warm server, CDS archives and the JS IR cache; returns
     the located paths."""
     log(f"kotlinc {kotlinc.KOTLIN_VERSION}: {install_compiler(force)}")
-    log(f"mocha {JS_PACKAGES['mocha']}: {install_js_runner(force)}")
+    log(f"JS test runner (ses {js_packages()['ses']}): {install_js_runner(force)}")
     paths = kotlinc.locate()
     log(f"warm compile server: {build_warm_server(paths, force)}")
     log(f"test JVM CDS archive: {build_cds_archive(paths, force)}")

@@ -1,0 +1,108 @@
+// The linked module's source, made acceptable to an SES compartment without changing what it
+// does. Two things in the Kotlin/JS output need it:
+//
+// 1. The override mistake. With frozen intrinsics, assigning a property that an object only
+//    inherits from a frozen prototype throws in strict code. Kotlin's runtime assigns
+//    `ctor.prototype.constructor = ctor` for every class with a parent, including classes that
+//    extend Array (JsArrayView), whose `constructor` SES does not make overridable. The
+//    assignment becomes the definition it means.
+// 2. Model code must not change how the hidden tests' values behave: an `equals` patched on
+//    the prototype of Kotlin's Long or ArrayList would make assertEquals agree with anything.
+//    Every Kotlin class registers with the runner as the runtime declares it
+//    (initMetadataFor), and the runner freezes their prototypes once all are declared, before
+//    the first line that can run model code (the module's init, eager init or tests region).
+//    `guard` is the name of the runner's hook, fresh and unguessable per run.
+// 3. SES refuses any source that merely looks like `<!--`, `-->`, `import(` or `eval(`
+//    (regular expressions over the text, because it cannot parse). Kotlin prints string
+//    literals verbatim, so a test asserting on "a --> b" would refuse to load. When the text
+//    holds one of those, acorn tokenizes the module and the string literals and comments
+//    that hold them are rewritten (the same values, escaped; comments blanked). A real
+//    `import(...)` or direct `eval(...)` in code stays, and SES refuses it.
+"use strict";
+
+const CONSTRUCTOR_ASSIGNMENT = /\bctor\.prototype\.constructor = ctor;/g;
+const METADATA_FUNCTION = /\n {2}function initMetadataFor\(kind, ctor, [^)]*\) \{\n/g;
+// The regions the module's last lines fall in; model code first runs in one of them.
+const RUN_REGIONS = ["init", "eager init", "tests"].map((r) => `\n  //region block: ${r}\n`);
+const CONSTRUCTOR_DEFINITION = "Object.defineProperty(ctor.prototype, 'constructor', " +
+  "{value: ctor, writable: true, enumerable: true, configurable: true});";
+// SES's own patterns (ses/src/transforms.js), one alternation.
+const REFUSED = /<!--|-->|(?:^|[^.]|\.\.\.)\bimport\s*(?:\(|\/[/*])|(?:^|[^.])\beval\s*\(/;
+const HEX = { "<": "\\x3C", ">": "\\x3E", "(": "\\x28", "/": "\\x2F" };
+
+function escapeChars(text) {
+  return text.replace(/[<>(/]/g, (c) => HEX[c]);
+}
+
+function stringLiteral(value) {
+  // JSON's string syntax is JS's (ES2019), and JSON.stringify escapes lone surrogates.
+  return escapeChars(JSON.stringify(value));
+}
+
+function templateChunk(cooked) {
+  return escapeChars(cooked.replace(/[\\`$\r]/g, (c) => (c === "\r" ? "\\r" : "\\" + c)));
+}
+
+function blank(text) {
+  return text.replace(/[^\n\r\u2028\u2029]/g, " ");
+}
+
+function replacements(source, acorn) {
+  const found = [];
+  const comments = [];
+  const tokens = acorn.tokenizer(source, {
+    ecmaVersion: "latest", sourceType: "script", allowHashBang: true, onComment: comments,
+  });
+  for (const token of tokens) {
+    const raw = source.slice(token.start, token.end);
+    if (!REFUSED.test(raw)) continue;
+    if (token.type === acorn.tokTypes.string) {
+      found.push([token.start, token.end, stringLiteral(token.value)]);
+    } else if (token.type === acorn.tokTypes.template && typeof token.value === "string") {
+      found.push([token.start, token.end, templateChunk(token.value)]);
+    }
+  }
+  for (const comment of comments) {
+    const raw = source.slice(comment.start, comment.end);
+    if (REFUSED.test(raw)) found.push([comment.start, comment.end, blank(raw)]);
+  }
+  return found.sort((a, b) => a[0] - b[0]);
+}
+
+function escapeRefusedLiterals(source) {
+  if (!REFUSED.test(source)) return source;
+  const acorn = require("acorn");
+  const parts = [];
+  let at = 0;
+  for (const [start, end, text] of replacements(source, acorn)) {
+    parts.push(source.slice(at, start), text);
+    at = end;
+  }
+  parts.push(source.slice(at));
+  return parts.join("");
+}
+
+// The last occurrence of each marker: model-made text can only come before the real ones,
+// which close the module.
+function sealPoint(source) {
+  const found = RUN_REGIONS.map((marker) => source.lastIndexOf(marker)).filter((i) => i >= 0);
+  return found.length ? Math.min(...found) : -1;
+}
+
+function insertGuard(source, guard) {
+  const declarations = source.match(METADATA_FUNCTION) || [];
+  const at = sealPoint(source);
+  if (declarations.length !== 1 || at < 0) {
+    throw new Error("the module is not laid out as Kotlin/JS links it (no single " +
+      "initMetadataFor, or no init/tests region)");
+  }
+  const sealed = `${source.slice(0, at)}\n  ${guard}.seal();${source.slice(at)}`;
+  return sealed.replace(METADATA_FUNCTION, (header) => `${header}    ${guard}.add(ctor);\n`);
+}
+
+function prepareSource(source, guard) {
+  const repaired = source.replace(CONSTRUCTOR_ASSIGNMENT, CONSTRUCTOR_DEFINITION);
+  return escapeRefusedLiterals(insertGuard(repaired, guard));
+}
+
+module.exports = { prepareSource };
