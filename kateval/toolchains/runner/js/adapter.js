@@ -49,7 +49,7 @@ function makeRegistry() {
   let ready = () => true;
 
   const runnerFailure = (name, message) => {
-    tests.push({ classname: RUNNER_CLASS, name, skipped: false,
+    tests.push({ classname: RUNNER_CLASS, name, skipped: false, ofRunner: true,
       failure: { message, type: "", detail: message } });
   };
   const suite = (name, fn, skipped) => {
@@ -169,7 +169,7 @@ function makeRunner(host, stackOf, timeoutMs = TEST_TIMEOUT_MS) {
 
   const runAll = async (tests, timersPending) => {
     for (const record of tests) {
-      if (record.skipped || record.failure || record.classname === RUNNER_CLASS) continue;
+      if (record.skipped || record.failure || record.ofRunner) continue;
       const started = host.now();
       const failure = await runOne(record);
       record.time = (host.now() - started) / 1000;
