@@ -15,7 +15,7 @@ from kateval import untrusted, workspace
 from kateval.grading import COUNTS_FILE, Grade, grade
 from kateval.sandbox import Sandbox
 from kateval.tasks import Task
-from kateval.toolchains import Layout, Step, Timeouts, Toolchain
+from kateval.toolchains import Layout, Step, Timeouts, Toolchain, checks
 
 SandboxOpener = Callable[[Path], tuple[Sandbox, Toolchain]]
 __all__ = ["SandboxOpener", "Timeouts", "evaluate_patch", "write_json"]
@@ -29,7 +29,7 @@ def write_json(path: Path, data) -> None:
 
 
 def _run_steps(sandbox: Sandbox, toolchain: Toolchain, steps: list[Step], attempt_dir: Path,
-               before_tests: Callable[[], None]) -> list[dict]:
+               before_tests: Callable[[], None], root: Path) -> list[dict]:
     records = []
     with open(attempt_dir / "build.log", "w", encoding="utf-8") as log:
         for index, step in enumerate(steps):
@@ -37,7 +37,8 @@ def _run_steps(sandbox: Sandbox, toolchain: Toolchain, steps: list[Step], attemp
                 before_tests()
             log.write(f"=== {step.name}\n")
             try:
-                result = toolchain.run(step, sandbox)
+                # A check step is the harness's own reading of the workspace (checks.py).
+                result = checks.run(step, root) if step.check else toolchain.run(step, sandbox)
             except Exception as exc:  # a crashed sandbox is the harness's failure
                 records.append({"name": step.name, "phase": step.phase, "target": step.target,
                                 "returncode": -1,
@@ -53,7 +54,9 @@ def _run_steps(sandbox: Sandbox, toolchain: Toolchain, steps: list[Step], attemp
             records.append({"name": step.name, "phase": step.phase, "target": step.target,
                             "returncode": result.returncode, "timed_out": result.timed_out,
                             "duration_s": round(result.duration_s, 3),
-                            "truncated": result.truncated, "counts": step.counts})
+                            "truncated": result.truncated, "counts": step.counts,
+                            **({"detail": result.stderr.strip()[:1000]}
+                               if step.check and result.returncode else {})})
             # A failed build ends the attempt; a failed test run still lets the other
             # targets' tests run, so results are complete per target.
             if result.timed_out or (result.returncode != 0 and step.phase == "build"):
@@ -100,9 +103,10 @@ def _build_and_test(task: Task, root: Path, scratch: Path, attempt_dir: Path,
     layout = Layout(reports=str(reports), scratch=f"build/kateval-{secrets.token_hex(8)}")
     sandbox, toolchain = open_sandbox(root)
     try:
-        steps = toolchain.steps(root, task.spec, layout, timeouts)
+        # Every toolchain's build starts with the harness's check of the sources.
+        steps = [checks.sources_step(timeouts), *toolchain.steps(root, task.spec, layout, timeouts)]
         records = _run_steps(sandbox, toolchain, steps, attempt_dir,
-                             before_tests=lambda: workspace.remove_files(root, hidden))
+                             before_tests=lambda: workspace.remove_files(root, hidden), root=root)
         write_json(attempt_dir / "steps.json", records)
     finally:
         sandbox.close()

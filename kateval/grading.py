@@ -226,7 +226,8 @@ def grade(spec: TaskSpec, attempt_dir: Path,
         if step["timed_out"]:
             return Grade("timeout", f"{step['name']} exceeded its timeout")
         if step["phase"] == "build" and step["returncode"] != 0:
-            return Grade("build_failed", f"{step['name']} exited {step['returncode']}")
+            return Grade("build_failed", step.get("detail")
+                         or f"{step['name']} exited {step['returncode']}")
     test_steps = {s.get("target", "jvm"): s for s in steps if s["phase"] == "test"}
     targets = sorted(set(test_steps) | set(expected or {}))
     if not targets:

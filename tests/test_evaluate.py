@@ -28,8 +28,9 @@ def test_gold_passes_with_per_test_outcomes(tiny_task, local_opener, tmp_path):
     assert (tmp_path / "junit" / "jvm" / "TEST-tiny.TinySumTest.xml").is_file()
     assert (tmp_path / "junit" / "js" / "TEST-js.xml").is_file()
     steps = json.loads((tmp_path / "steps.json").read_text())
-    assert [s["name"] for s in steps] == ["compile-jvm", "compile-js", "link-js", "test-jvm",
-                                          "test-js"]
+    assert [s["name"] for s in steps] == ["check-sources", "compile-jvm", "compile-jvm-tests",
+                                          "check-classes", "compile-js", "compile-js-tests",
+                                          "link-js", "test-jvm", "test-js"]
     assert (tmp_path / "patch.diff").read_text().startswith("diff --git")
 
 

@@ -44,6 +44,12 @@ class Step:
     counts: bool = False
     """The test runner is kateval's own and writes its counts (grading.COUNTS_FILE) beside its
     reports: grading then requires them and checks them against the reports."""
+    service: str = ""
+    """The warm compile server's compiler that runs this step, "jvm" or "js" (warm.py), in
+    place of argv in the sandbox; "" for a command."""
+    check: str = ""
+    """A check the harness runs itself, before or between compiles, in place of argv in the
+    sandbox: "sources" or "classes" (checks.py; argv names the workspace folders it reads)."""
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,20 @@
 
 Gradle's KMP plugin cannot run offline here, so the standalone compiler builds the same
 source sets with the K2 multiplatform fragment flags:
-  compile-jvm   commonMain+commonTest+jvmMain+jvmTest -> classes
-  compile-js    commonMain+commonTest+jsMain+jsTest with kotlin-test-js -> a klib
-  link-js       the klib -> an executable CommonJS module (`-Xir-produce-js -Xinclude`)
-  test-jvm      the JUnit console launcher (JUnit 4 through its vintage engine, or JUnit 5)
-  test-js       kateval's JS runner on Node (runner/js/run-tests.js): the module runs in an
-                SES compartment (no require, process or fs; frozen intrinsics) behind a
-                kotlin.test adapter; one <testcase> per Kotlin test, and the counts
+  compile-jvm        commonMain+jvmMain -> jvm-main, against the stdlib and coroutines only:
+                     main code cannot see kotlin-test or JUnit, as under Gradle
+  compile-jvm-tests  commonTest+jvmTest -> jvm-test, against jvm-main (a friend: tests see
+                     `internal`), kotlin-test and the framework
+  check-classes      no class of jvm-main or jvm-test in a package the JDK, Kotlin, JUnit or
+                     kateval own (checks.py; the harness runs it)
+  compile-js         commonMain+jsMain -> the main klib, against the stdlib only
+  compile-js-tests   commonTest+jsTest -> the test klib, with the main klib as a friend library
+  link-js            the test klib, main on its libraries -> an executable CommonJS module
+  test-jvm           the JUnit console launcher (JUnit 4 through its vintage engine, or
+                     JUnit 5), on jvm-test and jvm-main
+  test-js            mocha with mocha-junit-reporter on Node (runner/run-mocha.js): one
+                     <testcase> per Kotlin test
+Before them all, evaluate has the harness read the sources (check-sources, checks.py).
 Every compile step comes before every test step: evaluate removes the hidden test sources
 from the workspace before the first test step.
 """
@@ -21,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kateval.errors import ToolchainError
-from kateval.toolchains import Layout, Step, Timeouts, exec_step, jdk
+from kateval.toolchains import Layout, Step, Timeouts, checks, exec_step, jdk
 
 KOTLIN_VERSION = "2.4.20"
 NPM_PACKAGE = f"kotlin-compiler@{KOTLIN_VERSION}"
@@ -41,12 +48,16 @@ RUNNER_JAR = "runner.jar"
 CDS_QUIET = ["-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
 """JVM flags that keep CDS warnings (they go to stdout) out of a step's output."""
 RUNNER_MAIN = "kateval.runner.JUnit4RunnerKt"
-JS_RUNNER = "run-tests.js"
-"""kateval's JS test runner (runner/js/run-tests.js), in the js-runner folder."""
+MOCHA_RUNNER = "run-mocha.js"
+"""kateval's mocha start (runner/run-mocha.js), in the js-runner folder."""
 
 
 def cds_archive(framework: str) -> str:
     return f"test-jvm-{framework}.jsa"
+
+# mocha-junit-reporter's Jenkins mode names a case classname="<package>.<Class>",
+# name="<method>", the way JUnit 4 does on the JVM.
+MOCHA_REPORTER_OPTIONS = "jenkinsMode=true,testsuitesTitle=kotlin-js"
 
 
 @dataclass(frozen=True)
@@ -56,7 +67,7 @@ class ToolPaths:
     kotlin_home: str
     junit_console: str
     js_runner: str = ""
-    """kateval's JS test runner with its node_modules (ses, acorn): `kateval toolchain install`."""
+    """A folder holding node_modules/{mocha,mocha-junit-reporter} (`kateval toolchain install`)."""
     cds_dir: str = ""
     """A folder with kateval's JUnit 4 runner (runner.jar) and an AppCDS archive of the test
     JVM per framework, or "" for the JUnit console launcher and no archive (the image)."""
@@ -127,8 +138,7 @@ def locate() -> ToolPaths:
             "KATEVAL_JUNIT_CONSOLE=/path/to/junit-platform-console-standalone.jar")
     runner = install.js_runner_dir()
     if not install.js_runner_ready(runner):
-        raise ToolchainError(f"the JS test runner is not installed in {runner}; run "
-                             "`kateval toolchain install`")
+        raise ToolchainError(f"mocha not found in {runner}; run `kateval toolchain install`")
     cds = install.cds_dir()
     warm = install.warm_dir()
     server, tests = jdk.server_jdk(), jdk.path_jdk()
@@ -178,81 +188,138 @@ def _fragment_args(fragments: dict[str, list[str]], platform: str) -> list[str]:
 
 
 @dataclass(frozen=True)
-class CompilerArgs:
-    """The compiler arguments of one sample, without the launcher (kotlinc script or warm
-    service) in front: both toolchains compile exactly the same way."""
+class Compile:
+    """One compiler call of a sample, without the launcher (kotlinc script or warm service)
+    in front: both toolchains compile exactly the same way."""
 
-    jvm: list[str]
-    js_klib: list[str] | None
-    js_link: list[str] | None
+    name: str
+    """The step's name (compile-jvm, compile-jvm-tests, compile-js, compile-js-tests, link-js)."""
+    target: str
+    """"jvm" or "js": the platform, and the compiler (kotlinc or kotlinc-js) that runs it."""
+    args: list[str]
+
+    @property
+    def link(self) -> bool:
+        return self.name == "link-js"
 
 
+JVM_MAIN = f"{OUT}/jvm-main"
+JVM_TEST = f"{OUT}/jvm-test"
+JS_MAIN = f"{OUT}/js-main"
 JS_KLIB = f"{OUT}/js-klib"
+"""The test klib: what the link makes executable."""
 JS_OUT = f"{OUT}/js"
 JS_MODULE = "kateval-tests"
 
 
-def compiler_args(root: Path, targets: list[str], paths: ToolPaths, framework: str) -> CompilerArgs:
-    jvm = {"common": _sources(root, "commonMain") + _sources(root, "commonTest"),
-           "jvm": _sources(root, "jvmMain") + _sources(root, "jvmTest")}
-    compile_cp = ":".join([paths.lib("kotlin-test.jar"), paths.lib(FRAMEWORK_JARS[framework]),
-                           paths.lib("kotlinx-coroutines-core-jvm.jar"), paths.junit_console])
+def _jvm_compiles(root: Path, paths: ToolPaths, framework: str) -> list[Compile]:
+    main = {"common": _sources(root, "commonMain"), "jvm": _sources(root, "jvmMain")}
+    tests = {"common": _sources(root, "commonTest"), "jvm": _sources(root, "jvmTest")}
+    coroutines = paths.lib("kotlinx-coroutines-core-jvm.jar")
     # -no-reflect: Gradle's KMP plugin does not put kotlin-reflect on the class path either
     # (and the test JVM does not have it); one jar less to index per compile.
-    jvm_args = [*COMMON_ARGS, "-no-reflect", *_fragment_args(jvm, "jvm"), "-d", f"{OUT}/jvm",
-                "-cp", compile_cp, *jvm["common"], *jvm["jvm"]]
-    if "js" not in targets:
-        return CompilerArgs(jvm_args, None, None)
-    libraries = ":".join([paths.lib("kotlin-stdlib-js.klib"), paths.lib("kotlin-test-js.klib")])
-    js = {"common": _sources(root, "commonMain") + _sources(root, "commonTest"),
-          "js": _sources(root, "jsMain") + _sources(root, "jsTest")}
-    klib = [*COMMON_ARGS, *_fragment_args(js, "js"), "-libraries", libraries, "-nopack",
-            "-ir-output-dir", JS_KLIB, "-ir-output-name", JS_MODULE, *js["common"], *js["js"]]
-    link = [*COMMON_ARGS, "-Xir-produce-js", f"-Xinclude={JS_KLIB}", "-libraries", libraries,
-            "-ir-output-dir", JS_OUT, "-ir-output-name", JS_MODULE, "-module-kind", "commonjs"]
-    return CompilerArgs(jvm_args, klib, link)
+    compiles = []
+    if main["common"] or main["jvm"]:
+        compiles.append(Compile("compile-jvm", "jvm", [
+            *COMMON_ARGS, "-no-reflect", *_fragment_args(main, "jvm"), "-d", JVM_MAIN,
+            "-cp", coroutines, *main["common"], *main["jvm"]]))
+    if tests["common"] or tests["jvm"]:
+        test_cp = [JVM_MAIN, paths.lib("kotlin-test.jar"), paths.lib(FRAMEWORK_JARS[framework]),
+                   coroutines, paths.junit_console]
+        compiles.append(Compile("compile-jvm-tests", "jvm", [
+            *COMMON_ARGS, "-no-reflect", *_fragment_args(tests, "jvm"),
+            f"-Xfriend-paths={JVM_MAIN}", "-d", JVM_TEST, "-cp", ":".join(test_cp),
+            *tests["common"], *tests["jvm"]]))
+    return compiles
+
+
+def _js_compiles(root: Path, paths: ToolPaths) -> list[Compile]:
+    main = {"common": _sources(root, "commonMain"), "js": _sources(root, "jsMain")}
+    tests = {"common": _sources(root, "commonTest"), "js": _sources(root, "jsTest")}
+    stdlib, kotlin_test = paths.lib("kotlin-stdlib-js.klib"), paths.lib("kotlin-test-js.klib")
+    compiles, libraries = [], [stdlib, kotlin_test]
+    if main["common"] or main["js"]:
+        compiles.append(Compile("compile-js", "js", [
+            *COMMON_ARGS, *_fragment_args(main, "js"), "-libraries", stdlib, "-nopack",
+            "-ir-output-dir", JS_MAIN, "-ir-output-name", "kateval-main",
+            *main["common"], *main["js"]]))
+        libraries.append(JS_MAIN)
+    include = JS_MAIN
+    if tests["common"] or tests["js"]:
+        friend = [f"-Xfriend-modules={JS_MAIN}"] if JS_MAIN in libraries else []
+        compiles.append(Compile("compile-js-tests", "js", [
+            *COMMON_ARGS, *_fragment_args(tests, "js"), "-libraries", ":".join(libraries),
+            *friend, "-nopack", "-ir-output-dir", JS_KLIB, "-ir-output-name", JS_MODULE,
+            *tests["common"], *tests["js"]]))
+        include = JS_KLIB
+    if compiles:
+        libraries = [lib for lib in libraries if lib != include]
+        compiles.append(Compile("link-js", "js", [
+            *COMMON_ARGS, "-Xir-produce-js", f"-Xinclude={include}", "-libraries",
+            ":".join(libraries), "-ir-output-dir", JS_OUT, "-ir-output-name", JS_MODULE,
+            "-module-kind", "commonjs"]))
+    return compiles
+
+
+def compiler_args(root: Path, targets: list[str], paths: ToolPaths, framework: str) -> list[Compile]:
+    """The compiler calls of the project at `root`, in order: main before its tests (a
+    source set without files is not compiled; kotlinc refuses an empty call)."""
+    compiles = _jvm_compiles(root, paths, framework)
+    return compiles + (_js_compiles(root, paths) if "js" in targets else [])
+
+
+def build_phase(compiles: list[Compile], step_for, timeouts: Timeouts) -> list[Step]:
+    """The build steps, `step_for(compile)` each, with the class check after the JVM's."""
+    steps = [step_for(compile) for compile in compiles]
+    jvm = [index for index, compile in enumerate(compiles) if compile.target == "jvm"]
+    if jvm:
+        steps.insert(jvm[-1] + 1, checks.classes_step([JVM_MAIN, JVM_TEST], timeouts))
+    return steps
 
 
 def test_steps(root: Path, targets: list[str], paths: ToolPaths, framework: str,
                layout: Layout, timeouts: Timeouts) -> list[Step]:
     """test-jvm (and test-js): the same for every toolchain, run with sandbox.exec."""
     run_cp = ":".join([*paths.test_class_path(), paths.lib(FRAMEWORK_JARS[framework]),
-                       f"{OUT}/jvm"])
+                       JVM_TEST, JVM_MAIN])
     if framework == "junit4" and paths.cds_dir:
         # JUnitCore without the JUnit Platform: the same tests, names and report format as
         # the console launcher's vintage engine, half a second sooner (runner/JUnit4Runner.kt).
-        main = [RUNNER_MAIN, f"{OUT}/jvm", layout.report_dir("jvm")]
+        main = [RUNNER_MAIN, JVM_TEST, layout.report_dir("jvm")]
     else:
-        main = [CONSOLE_MAIN, "--scan-classpath", f"{OUT}/jvm", "--disable-banner",
+        main = [CONSOLE_MAIN, "--scan-classpath", JVM_TEST, "--disable-banner",
                 "--details=summary", "--fail-if-no-tests", "--reports-dir",
                 layout.report_dir("jvm")]
     steps = [Step("test-jvm", "test", "jvm",
                   ["java", "-Xmx512m", *JVM_FLAGS, *paths.cds_flags(framework), "-cp", run_cp,
                    *main], timeouts.test_s, read_only=True, outputs=layout.report_dir("jvm"))]
     if "js" in targets:
-        # Classname "<package>.<Class>", name "<method>", as JUnit 4 names them on the JVM.
+        modules = f"{paths.js_runner}/node_modules"
+        report = f"{layout.report_dir('js')}/TEST-js.xml"
+        # mocha's API, not its CLI: the same run and report, half a second sooner.
         steps.append(Step("test-js", "test", "js",
-                          ["node", f"{paths.js_runner}/{JS_RUNNER}", f"{JS_OUT}/{JS_MODULE}.js",
-                           layout.report_dir("js")],
-                          timeouts.test_s, read_only=True, outputs=layout.report_dir("js"),
-                          counts=True))
+                          ["node", f"{paths.js_runner}/{MOCHA_RUNNER}", f"{modules}/mocha",
+                           f"{modules}/mocha-junit-reporter",
+                           f"mochaFile={report},{MOCHA_REPORTER_OPTIONS}",
+                           f"{JS_OUT}/{JS_MODULE}.js"],
+                          timeouts.test_s, read_only=True, outputs=layout.report_dir("js")))
     return steps
 
 
 def build_steps(root: Path, targets: list[str], paths: ToolPaths, layout: Layout,
                 timeouts: Timeouts, framework: str = "junit4") -> list[Step]:
     """The commands that compile and test the project checked out at `root`."""
-    args = compiler_args(root, targets, paths, framework)
     jvm_flags = ["-J-Xmx1g", *[f"-J{flag}" for flag in JVM_FLAGS]]
-    kotlinc_js = f"{paths.kotlin_home}/bin/kotlinc-js"
-    steps = [Step("compile-jvm", "build", "jvm",
-                  [f"{paths.kotlin_home}/bin/kotlinc", *jvm_flags, *args.jvm], timeouts.build_s)]
-    if args.js_klib is not None and args.js_link is not None:
-        steps.append(Step("compile-js", "build", "js", [kotlinc_js, *jvm_flags, *args.js_klib],
-                          timeouts.build_s))
-        steps.append(Step("link-js", "build", "js", [kotlinc_js, *jvm_flags, *args.js_link],
-                          timeouts.build_s))
-    return steps + test_steps(root, targets, paths, framework, layout, timeouts)
+    launchers = {"jvm": f"{paths.kotlin_home}/bin/kotlinc",
+                 "js": f"{paths.kotlin_home}/bin/kotlinc-js"}
+
+    def step_for(compile: Compile) -> Step:
+        return Step(compile.name, "build", compile.target,
+                    [launchers[compile.target], *jvm_flags, *compile.args], timeouts.build_s)
+
+    compiles = compiler_args(root, targets, paths, framework)
+    return (build_phase(compiles, step_for, timeouts)
+            + test_steps(root, targets, paths, framework, layout, timeouts))
 
 
 class KotlincToolchain:

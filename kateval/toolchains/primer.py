@@ -112,7 +112,7 @@ class ShapesTest {
 
 def prime(paths: kotlinc.ToolPaths, target: Path) -> None:
     """Write target's class archive and js-ic/; a ToolchainError if the training fails."""
-    from kateval.toolchains.warm import link_args
+    from kateval.toolchains.warm import request_args
 
     slot = Path(tempfile.mkdtemp(prefix="kateval-prime-"))
     for name in ARCHIVES:
@@ -126,9 +126,8 @@ def prime(paths: kotlinc.ToolPaths, target: Path) -> None:
         for rel, text in TRAINING.items():
             (root / rel).parent.mkdir(parents=True, exist_ok=True)
             (root / rel).write_text(text)
-        args = kotlinc.compiler_args(root, ["jvm", "js"], paths, "junit4")
-        requests = [("jvm", paths.jdk_flags() + args.jvm), ("js", args.js_klib),
-                    ("js", link_args(args.js_link))]
+        requests = [(compile.target, request_args(paths, compile))
+                    for compile in kotlinc.compiler_args(root, ["jvm", "js"], paths, "junit4")]
         for _ in range(rounds):
             # The module's own cache entries go, so every round's link lowers it as a
             # sample's link would (the libraries' entries stay: they are what is kept).

@@ -2,12 +2,14 @@
 
 The steps are the cold toolchain's (kotlinc.compiler_args): the same arguments, handed to
 a CompileService (service.py) instead of a fresh `kotlinc` process, plus an IR cache for
-the JS link. Test steps still run with sandbox.exec, in the sample's own sandbox.
+the JS link; a compile step names its service's compiler in `Step.service`. Test steps
+still run with sandbox.exec, in the sample's own sandbox.
 
-A compile request copies the step's inputs (the .kt files it names, the klib it links)
-from the workspace into the service's slot and its output folder back, so the service
-never sees the workspace itself. A crash or hang of the service is not the sample's: the
-request is retried once on a fresh service, and a second crash is an InfraError.
+A compile request copies the step's inputs (the .kt files it names, the main classes or
+klib its tests compile and link against) from the workspace into the service's slot and
+its output folder back, so the service never sees the workspace itself. A crash or hang
+of the service is not the sample's: the request is retried once on a fresh service, and a
+second crash is an InfraError.
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ from kateval.toolchains import kotlinc
 from kateval.toolchains.service import (CACHE, LINK_FLAG, CompileService, ServiceFailed,
                                         ServiceLimits, ServicePool, is_link)
 
-WARM_PREFIX = "warm:"
 POOL_PREFIX = "kateval-warm-"  # + "<pid>-<random>": the folder of one process's services
 OUTPUT_FLAGS = ("-d", "-ir-output-dir")
 
@@ -68,23 +69,19 @@ class WarmSession:
         paths = self.toolchain.paths
         framework = kotlinc.test_framework(root, spec)
         targets = list(spec.targets)
-        args = kotlinc.compiler_args(root, targets, paths, framework)
-        # A server on another JDK than the tests' still compiles against the tests' JDK.
-        steps = [Step("compile-jvm", "build", "jvm",
-                      [f"{WARM_PREFIX}jvm", *paths.jdk_flags(), *args.jvm], timeouts.build_s)]
-        if args.js_klib is not None and args.js_link is not None:
-            steps.append(Step("compile-js", "build", "js", [f"{WARM_PREFIX}js", *args.js_klib],
-                              timeouts.build_s))
-            # The stdlib and kotlin-test are lowered once at install, not once per sample.
-            steps.append(Step("link-js", "build", "js",
-                              [f"{WARM_PREFIX}js", *link_args(args.js_link)],
-                              timeouts.build_s))
-        return steps + kotlinc.test_steps(root, targets, paths, framework, layout, timeouts)
+
+        def step_for(compile: kotlinc.Compile) -> Step:
+            return Step(compile.name, "build", compile.target, request_args(paths, compile),
+                        timeouts.build_s, service=compile.target)
+
+        compiles = kotlinc.compiler_args(root, targets, paths, framework)
+        return (kotlinc.build_phase(compiles, step_for, timeouts)
+                + kotlinc.test_steps(root, targets, paths, framework, layout, timeouts))
 
     def run(self, step: Step, sandbox) -> ExecResult:
-        if not step.argv[0].startswith(WARM_PREFIX):
+        if not step.service:
             return exec_step(step, sandbox)
-        kind, args = step.argv[0][len(WARM_PREFIX):], step.argv[1:]
+        kind, args = step.service, step.argv
         pool = self.toolchain.pool
         notes = ""
         for attempt in (1, 2):
@@ -146,15 +143,32 @@ def link_args(js_link: list[str]) -> list[str]:
     return [*js_link, f"{LINK_FLAG}{CACHE}"]
 
 
+def request_args(paths: kotlinc.ToolPaths, compile: kotlinc.Compile) -> list[str]:
+    """What the service compiles for one of kotlinc's calls."""
+    if compile.target == "jvm":
+        # A server on another JDK than the tests' still compiles against the tests' JDK.
+        return [*paths.jdk_flags(), *compile.args]
+    # The stdlib and kotlin-test are lowered once at install, not once per sample.
+    return link_args(compile.args) if compile.link else compile.args
+
+
+PATH_LISTS = ("-cp", "-classpath", "-libraries")
+"""Options whose next argument is a ':'-separated list of class path entries or klibs."""
+PATH_OPTIONS = ("-Xinclude=", "-Xfriend-paths=", "-Xfriend-modules=")
+
+
 def _inputs(args: list[str]) -> list[str]:
-    """Workspace-relative files and folders a compiler call reads: sources and -Xinclude."""
+    """Workspace-relative files and folders a compiler call reads: sources, and main's
+    output that its tests compile and link against (absolute paths are the toolchain's)."""
     found = []
-    for arg in args:
-        if arg.startswith("-Xinclude="):
-            found.append(arg.split("=", 1)[1])
-        elif not arg.startswith("-") and arg.endswith(".kt") and not arg.startswith("/"):
+    for index, arg in enumerate(args):
+        if arg.startswith(PATH_OPTIONS):
+            found += arg.split("=", 1)[1].replace(",", ":").split(":")
+        elif index and args[index - 1] in PATH_LISTS:
+            found += arg.split(":")
+        elif not arg.startswith("-") and arg.endswith(".kt"):
             found.append(arg)
-    return found
+    return list(dict.fromkeys(p for p in found if p and not p.startswith("/")))
 
 
 def _outputs(args: list[str]) -> list[str]:

@@ -88,7 +88,7 @@ def test_hidden_tests_compile_in_the_build_phase_and_nothing_recompiles(gradle_r
     passed = attempt(root, "gradle-pass")
     steps = json.loads((passed / "steps.json").read_text())
     assert [(s["name"], s["phase"], s["returncode"]) for s in steps] == [
-        ("gradle-build", "build", 0), ("test-jvm", "test", 0)]
+        ("check-sources", "build", 0), ("gradle-build", "build", 0), ("test-jvm", "test", 0)]
     log = (passed / "build.log").read_text()
     test_log = log[log.index("=== test-jvm"):]
     # The hidden SumTest.java was deleted before test-jvm: it ran from the build phase's classes.
@@ -102,8 +102,8 @@ def test_hidden_tests_compile_in_the_build_phase_and_nothing_recompiles(gradle_r
 def test_compile_failure_is_the_models_and_ends_the_attempt(gradle_run):
     root, results, _ = gradle_run
     steps = json.loads((attempt(root, "gradle-compile-failure") / "steps.json").read_text())
-    assert [s["name"] for s in steps] == ["gradle-build"] and steps[0]["returncode"] != 0
-    assert "infra_error" not in steps[0]
+    assert [s["name"] for s in steps] == ["check-sources", "gradle-build"]
+    assert steps[-1]["returncode"] != 0 and "infra_error" not in steps[-1]
     assert "error: ';' expected" in (attempt(root, "gradle-compile-failure") / "build.log").read_text()
 
 

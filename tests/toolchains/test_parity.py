@@ -3,6 +3,8 @@
 Core tasks with their gold patches (one of them expect/actual, with JS actuals), and three
 damaged gold patches of the kmp-percent fixture: a JVM-only API in common code (fails the
 JS compile), a wrong answer (fails tests on both targets), an infinite loop (times out).
+Main compiled apart from its tests: main code that uses a test framework fails to build,
+tests see main's `internal`, and a class moved into a reserved package is refused.
 """
 
 from __future__ import annotations
@@ -57,6 +59,64 @@ def test_damaged_gold_patch(evaluate, case):
     if case == "jvm-only-api":  # the JVM compiles it; the JS compile is what refuses it
         failed = [s["name"] for s in cold.steps if s["returncode"] != 0]
         assert failed == ["compile-js"]
+
+
+CHECKED_PERCENT = ("fun percentOf(part: Long, total: Long): Int {{\n    {check}(total >= 0)\n"
+                   "    return if (total == 0L) 0 else ((part * 200 + total) / "
+                   "(2 * total)).toInt()\n}}")
+MAIN_MISUSE = {
+    # Main code compiles as Gradle compiles it: no test framework on its class path.
+    "main-uses-kotlin-test": ("kotlin.test.assertTrue", "unresolved reference 'test'"),
+    "main-uses-junit": ("org.junit.Assert.assertTrue", "unresolved reference 'junit'"),
+}
+JVM_PACKAGE_NAME = ('@file:Suppress("INVISIBLE_MEMBER", "INVISIBLE_REFERENCE")\n'
+                    '@file:kotlin.jvm.JvmPackageName("kotlin.sneaky")\n')
+
+
+@pytest.mark.parametrize("case", sorted(MAIN_MISUSE))
+def test_main_code_cannot_use_the_test_frameworks(evaluate, case):
+    check, message = MAIN_MISUSE[case]
+    task = fixture_task("kmp-percent")
+    body = CHECKED_PERCENT.format(check=check)
+    cold = _same(evaluate, task, case, patch_for(task, {PERCENT_FILE: percent_source(body),
+                                                         **JS_GOLD}))
+    assert cold.grade.status == "build_failed", cold.grade.detail
+    assert [s["name"] for s in cold.steps if s["returncode"] != 0] == ["compile-jvm"]
+    assert f"{PERCENT_FILE}:4:" in cold.log and f"error: {message}" in cold.log
+
+
+def test_a_facade_moved_into_a_reserved_package_is_caught_in_the_classes(evaluate):
+    """`@file:JvmPackageName` keeps the package header and moves the file's class: the
+    second layer, the compiled classes, refuses it."""
+    task = fixture_task("kmp-percent")
+    source = JVM_PACKAGE_NAME + percent_source(GOLD_PERCENT)
+    cold = _same(evaluate, task, "jvm-package-name",
+                 patch_for(task, {PERCENT_FILE: source, **JS_GOLD}))
+    assert cold.grade.status == "build_failed", cold.grade.detail
+    assert cold.steps[-1]["name"] == "check-classes"
+    assert "jvm-main/kotlin/sneaky/PercentKt.class: error: class in package kotlin.sneaky" \
+        in cold.grade.detail
+
+
+def test_tests_see_internal_and_both_sides_keep_expect_actual(evaluate):
+    """Hidden tests compile apart from main but against it, as a friend: they call an
+    internal function; main's and the tests' own expect/actual resolve per platform; a
+    jvmTest class uses JUnit itself."""
+    task = fixture_task("kmp-internal")
+    cold = _same(evaluate, task, "gold", task.gold_patch)
+    assert cold.grade.status == "passed", cold.grade.detail
+    for target in ("jvm", "js"):
+        ran = {name for (t, name), outcome in cold.outcomes.items()
+               if t == target and outcome == "passed"}
+        assert ran == set(task.expected[target])
+
+
+def test_a_reserved_package_fails_both_alike(evaluate):
+    task = fixture_task("kmp-percent")
+    source = percent_source(GOLD_PERCENT).replace("package fx", "package kotlin.test.evil")
+    cold = _same(evaluate, task, "reserved", patch_for(task, {PERCENT_FILE: source}))
+    assert cold.grade.status == "build_failed"
+    assert "package kotlin.test.evil belongs to the Kotlin standard library" in cold.grade.detail
 
 
 def test_gold_sanity(evaluate):

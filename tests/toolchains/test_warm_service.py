@@ -108,7 +108,7 @@ def test_worn_out_service_is_replaced(toolchain):
         session = warm.session(work)
         from kateval.toolchains import Step
 
-        step = Step("compile-jvm", "build", "jvm", ["warm:jvm", "-d", "out", "A.kt"], 300)
+        step = Step("compile-jvm", "build", "jvm", ["-d", "out", "A.kt"], 300, service="jvm")
         first = session.run(step, sandbox=None)
         second = session.run(step, sandbox=None)
         assert (first.returncode, second.returncode) == (0, 0), first.stderr + second.stderr
@@ -127,7 +127,7 @@ def test_a_service_compiles_each_request_from_the_files_as_they_are_now(toolchai
     try:
         work = Path(tempfile.mkdtemp(prefix="kateval-stale-"))
         session = warm.session(work)
-        step = Step("compile-jvm", "build", "jvm", ["warm:jvm", "-d", "out", "A.kt"], 300)
+        step = Step("compile-jvm", "build", "jvm", ["-d", "out", "A.kt"], 300, service="jvm")
         (work / "A.kt").write_text("fun a() = 1\n")
         assert session.run(step, sandbox=None).returncode == 0
         (work / "A.kt").write_text("fun a() = 1\nfun b(): Int = \"two\"\n")
@@ -165,9 +165,13 @@ def test_a_fresh_service_links_against_the_primed_library_cache(toolchain, tmp_p
         for rel, text in primer.TRAINING.items():
             (service.slot / rel).parent.mkdir(parents=True, exist_ok=True)
             (service.slot / rel).write_text(text.replace("train", "fresh"))
-        args = kotlinc.compiler_args(service.slot, ["jvm", "js"], toolchain, "junit4")
-        assert service.compile("js", args.js_klib, 600).exit_code == 0
-        reply = service.compile("js", link_args(args.js_link), 600)
+        js = [c for c in kotlinc.compiler_args(service.slot, ["jvm", "js"], toolchain, "junit4")
+              if c.target == "js"]
+        assert [c.name for c in js] == ["compile-js", "compile-js-tests", "link-js"]
+        for compile in js[:-1]:
+            reply = service.compile("js", compile.args, 600)
+            assert reply.exit_code == 0, reply.output
+        reply = service.compile("js", link_args(js[-1].args), 600)
         assert reply.exit_code == 0, reply.output
         assert (service.slot / "build/kateval/js/kateval-tests.js").is_file()
         after = {p.relative_to(service.slot / CACHE): (p.stat().st_mtime_ns, p.read_bytes())
@@ -199,7 +203,7 @@ def test_a_link_failing_on_a_kept_cache_is_decided_on_the_pristine_one(toolchain
         args = ["-Xir-produce-js", "-Xinclude=missing-klib", "-libraries",
                 f"{toolchain.kotlin_home}/lib/kotlin-stdlib-js.klib", "-ir-output-dir", "out",
                 "-ir-output-name", "m", "-module-kind", "commonjs", f"-Xcache-directory={CACHE}"]
-        failed = warm.session(work).run(Step("link-js", "build", "js", ["warm:js", *args], 300),
+        failed = warm.session(work).run(Step("link-js", "build", "js", args, 300, service="js"),
                                         sandbox=None)
         assert failed.returncode != 0
         assert service.compilations == before + 2  # on the kept cache, then the pristine one
