@@ -13,8 +13,9 @@ source sets with the K2 multiplatform fragment flags:
   link-js            the test klib, main on its libraries -> an executable CommonJS module
   test-jvm           the JUnit console launcher (JUnit 4 through its vintage engine, or
                      JUnit 5), on jvm-test and jvm-main
-  test-js            mocha with mocha-junit-reporter on Node (runner/run-mocha.js): one
-                     <testcase> per Kotlin test
+  test-js            kateval's JS runner on Node (runner/js/run-tests.js): the module runs in
+                     an SES compartment (no require, process or fs; frozen intrinsics) behind
+                     a kotlin.test adapter; one <testcase> per Kotlin test, and the counts
 Before them all, evaluate has the harness read the sources (check-sources, checks.py).
 Every compile step comes before every test step: evaluate removes the hidden test sources
 from the workspace before the first test step.
@@ -48,16 +49,12 @@ RUNNER_JAR = "runner.jar"
 CDS_QUIET = ["-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
 """JVM flags that keep CDS warnings (they go to stdout) out of a step's output."""
 RUNNER_MAIN = "kateval.runner.JUnit4RunnerKt"
-MOCHA_RUNNER = "run-mocha.js"
-"""kateval's mocha start (runner/run-mocha.js), in the js-runner folder."""
+JS_RUNNER = "run-tests.js"
+"""kateval's JS test runner (runner/js/run-tests.js), in the js-runner folder."""
 
 
 def cds_archive(framework: str) -> str:
     return f"test-jvm-{framework}.jsa"
-
-# mocha-junit-reporter's Jenkins mode names a case classname="<package>.<Class>",
-# name="<method>", the way JUnit 4 does on the JVM.
-MOCHA_REPORTER_OPTIONS = "jenkinsMode=true,testsuitesTitle=kotlin-js"
 
 
 @dataclass(frozen=True)
@@ -67,7 +64,7 @@ class ToolPaths:
     kotlin_home: str
     junit_console: str
     js_runner: str = ""
-    """A folder holding node_modules/{mocha,mocha-junit-reporter} (`kateval toolchain install`)."""
+    """kateval's JS test runner with its node_modules (ses, acorn): `kateval toolchain install`."""
     cds_dir: str = ""
     """A folder with kateval's JUnit 4 runner (runner.jar) and an AppCDS archive of the test
     JVM per framework, or "" for the JUnit console launcher and no archive (the image)."""
@@ -138,7 +135,8 @@ def locate() -> ToolPaths:
             "KATEVAL_JUNIT_CONSOLE=/path/to/junit-platform-console-standalone.jar")
     runner = install.js_runner_dir()
     if not install.js_runner_ready(runner):
-        raise ToolchainError(f"mocha not found in {runner}; run `kateval toolchain install`")
+        raise ToolchainError(f"the JS test runner is not installed in {runner}; run "
+                             "`kateval toolchain install`")
     cds = install.cds_dir()
     warm = install.warm_dir()
     server, tests = jdk.server_jdk(), jdk.path_jdk()
@@ -294,15 +292,12 @@ def test_steps(root: Path, targets: list[str], paths: ToolPaths, framework: str,
                   ["java", "-Xmx512m", *JVM_FLAGS, *paths.cds_flags(framework), "-cp", run_cp,
                    *main], timeouts.test_s, read_only=True, outputs=layout.report_dir("jvm"))]
     if "js" in targets:
-        modules = f"{paths.js_runner}/node_modules"
-        report = f"{layout.report_dir('js')}/TEST-js.xml"
-        # mocha's API, not its CLI: the same run and report, half a second sooner.
+        # Classname "<package>.<Class>", name "<method>", as JUnit 4 names them on the JVM.
         steps.append(Step("test-js", "test", "js",
-                          ["node", f"{paths.js_runner}/{MOCHA_RUNNER}", f"{modules}/mocha",
-                           f"{modules}/mocha-junit-reporter",
-                           f"mochaFile={report},{MOCHA_REPORTER_OPTIONS}",
-                           f"{JS_OUT}/{JS_MODULE}.js"],
-                          timeouts.test_s, read_only=True, outputs=layout.report_dir("js")))
+                          ["node", f"{paths.js_runner}/{JS_RUNNER}", f"{JS_OUT}/{JS_MODULE}.js",
+                           layout.report_dir("js")],
+                          timeouts.test_s, read_only=True, outputs=layout.report_dir("js"),
+                          counts=True))
     return steps
 
 
