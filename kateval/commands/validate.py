@@ -12,6 +12,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from kateval.budgets import cores_available
 from kateval.config import load_suite
 from kateval.errors import KatevalError
 from kateval.evaluate import SandboxOpener, Timeouts, evaluate_patch
@@ -20,6 +21,7 @@ from kateval.importers.common import NO_REFERENCE
 from kateval.runs import ensure_writable, new_run_id
 from kateval.sandbox.factory import make_opener
 from kateval.tasks import Task, select_tasks
+from kateval.toolchains import libraries
 
 BASE_MUST_BE = ("tests_failed", "build_failed")
 
@@ -115,10 +117,11 @@ def validate_command(console: Console, *, suite_path: Path, only: list[str], run
         suite = suite.model_copy(update={"tasks": only})
     tasks = select_tasks(suite, suite_path)
     ensure_writable(runs_dir, "the runs folder", "--runs-dir")
+    libraries.prepare(tasks)  # an unresolvable coordinate stops here, in one line
     out = runs_dir / f"validate-{new_run_id(suite.name)}"
     opener = make_opener(suite.sandbox, suite, out.name)
     with console.status(f"validating {len(tasks)} tasks ..."), \
-            ThreadPoolExecutor(suite.concurrency) as pool:
+            ThreadPoolExecutor(suite.build_slots or cores_available()) as pool:
         results = list(pool.map(
             lambda t: validate_task(t, out / t.id, opener, Timeouts(
                 suite.build_timeout_s or t.spec.timeouts.build_s,
