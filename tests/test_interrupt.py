@@ -21,7 +21,7 @@ from tests.sandbox.conftest import (docker_client, kateval_containers, run_id,  
 from tests.scripted_server import ScriptedServer
 
 pytestmark = pytest.mark.slow
-SUITE = FIXTURES / "suites" / "tiny.yaml"  # tiny-sum x 3 samples, concurrency 1
+SUITE = FIXTURES / "suites" / "tiny.yaml"  # tiny-sum x 3 samples, one at a time
 SAMPLES = {("tiny-sum", n) for n in range(3)}
 EXIT_WITHIN_S = 5.0
 # A model outcome that needs no compile, so resumes are quick and no status depends on the
