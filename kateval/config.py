@@ -244,6 +244,25 @@ class TaskSpec(Strict):
     gradle_tasks: dict[Literal["jvm", "js"], str] = {}
     """Under toolchain gradle, the Gradle test task of each target. Default: jvmTest, and
     jsNodeTest for js (a KMP project); a plain Java project uses {jvm: test}."""
+    dependencies: list[str] = []
+    """Libraries main code uses, in Gradle's notation `group:name:version`, exactly as the
+    repo's build.gradle.kts names them in `commonMain.dependencies { implementation(...) }`
+    (validate checks they agree); resolved per target from Maven Central (kateval/deps)."""
+    test_dependencies: list[str] = []
+    """Libraries only the tests use, as `commonTest.dependencies` names them (e.g.
+    kotlinx-coroutines-test); the tests see `dependencies` too."""
+    compiler_plugins: list[Literal["serialization", "compose"]] = []
+    """Compiler plugins the build applies (`kotlin("plugin.serialization")` or
+    `kotlin("plugin.compose")` in `plugins {}`), the compiler's own jar on every compile."""
+
+    @field_validator("dependencies", "test_dependencies")
+    @classmethod
+    def _gradle_notation(cls, notations: list[str]) -> list[str]:
+        from kateval.deps.coordinates import parse
+
+        for notation in notations:
+            parse(notation)  # a ValueError names the notation and what is wrong
+        return notations
 
     @field_validator("targets")
     @classmethod

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kateval.config import Suite, TaskSpec, load_model
 from kateval.edits.chat import MalformedEdit, extract_udiff
+from kateval.deps.buildfile import disagreement
 from kateval.errors import ConfigError
 
 REQUIRED = ("task.yaml", "instruction.md", "repo", "hidden", "solution.patch")
@@ -81,6 +82,8 @@ def load_task(root: Path) -> Task:
         raise ConfigError(f"{root / 'task.yaml'}: field 'id': '{spec.id}' must equal the "
                           f"folder name '{root.name}'")
     _check_gold_patch(root / "solution.patch")
+    if problem := disagreement(spec, root / "repo"):
+        raise ConfigError(f"task {spec.id}: {problem}")
     return Task(spec=spec, root=root)
 
 

@@ -25,6 +25,7 @@ from kateval.runs import (RunDir, RunLock, check_run_id, claim_new_run, config_d
                          ensure_writable, kateval_git_sha, tool_versions, tree_hash)
 from kateval.sandbox.factory import SANDBOXES, make_opener
 from kateval.tasks import Task, require_expected, select_tasks
+from kateval.toolchains import libraries
 from kateval.toolchains import kotlinc
 
 DEFAULT_MODELS, DEFAULT_RUNS = Path("models.yaml"), Path("runs")
@@ -173,6 +174,7 @@ def run_command(console: Console, request: RunRequest) -> Path | None:
         _print_dry_run(console, plan, ready.solver)
         return None
     ensure_writable(request.runs_dir, "the runs folder", "--runs-dir")
+    libraries.prepare(ready.tasks)  # an unresolvable coordinate stops here, in one line
     run_id = (check_run_id(request.run_id) if request.run_id
               else claim_new_run(request.runs_dir, ready.suite.name))
     run = RunDir(request.runs_dir / run_id)

@@ -8,8 +8,9 @@ Into $KATEVAL_HOME (default ~/.cache/kateval):
                          primed: a class archive of the compiler (server.aot on JDK 25+, with
                          method profiles; server.jsa, AppCDS, before) and js-ic/, the JS IR
                          cache of the stdlib and kotlin-test
-  cds-<hash>/            kateval's JUnit 4 runner (kateval/toolchains/runner/) and an AppCDS
-                         archive of the test JVM per framework
+  deps/                  the suites' task libraries from Maven Central (kateval/deps)
+  cds-<hash>/            kateval's JVM test runner (runner.jar, from kateval/toolchains/runner/),
+                         the test JVM's policy and an AppCDS archive of the test JVM per framework
 The hashes cover what each is made from, so a changed pin or source installs afresh.
 """
 
@@ -248,3 +249,6 @@ def install_all(force: bool = False, log=print) -> kotlinc.ToolPaths:
     paths = kotlinc.locate()
     log(f"warm server primed (class archive, JS IR cache): {prime_warm_server(paths, force)}")
     return kotlinc.locate()
+    from kateval.toolchains import libraries  # imports tasks and config, which install need not
+
+    log(f"task libraries (Maven Central): {libraries.install_suites()}")

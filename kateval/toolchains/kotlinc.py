@@ -28,7 +28,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kateval.errors import ToolchainError
+from kateval import deps
+from kateval.errors import ConfigError, ToolchainError
 from kateval.toolchains import Layout, Step, Timeouts, checks, exec_step, jdk
 
 KOTLIN_VERSION = "2.4.20"
@@ -158,6 +159,21 @@ def install(force: bool = False) -> Path:
 def version_of(paths: ToolPaths) -> str:
     build_txt = Path(paths.kotlin_home) / "build.txt"
     return build_txt.read_text().strip() if build_txt.is_file() else "unknown"
+def deps_dir() -> Path:
+    """The host's cache of the tasks' libraries (kateval/deps)."""
+    return kateval_home() / "deps"
+
+
+def task_libraries(spec, *, offline: bool = False) -> deps.Libraries:
+    """The task's libraries from the cache (resolved into it on first use), or a one-line
+    ConfigError (an unknown coordinate) or ToolchainError (no network, a bad checksum)
+    naming the task and the coordinate."""
+    try:
+        return deps.resolve_task(spec, deps_dir(), KOTLIN_VERSION, offline=offline)
+    except deps.TaskResolveError as exc:
+        raise (ConfigError if exc.config else ToolchainError)(str(exc)) from None
+
+
 
 
 def test_framework(root: Path, spec) -> str:
