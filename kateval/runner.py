@@ -226,7 +226,20 @@ def execute(plan: RunPlan, progress_console=None, stop: threading.Event | None =
         finally:
             executor.close()
             plan.server_metrics = scraper.stop()
+            _save_engine(plan)
     return write_summary(plan)
+
+
+def _save_engine(plan: RunPlan) -> None:
+    """How busy this execution kept the endpoints and build slots (engine.json): a summary
+    written again later (a report, a rescore) still shows the run's own figures."""
+    engine = {"endpoints": occupancy.snapshot(), "build_slots": plan.build_slots.usage()}
+    for name, server in plan.server_metrics.items():
+        engine["endpoints"].setdefault(name, {})["server"] = server
+    try:
+        plan.run.write_json("engine.json", engine)
+    except OSError:
+        pass  # the summary still has them in this process
 
 
 def _metrics_urls(plan: RunPlan) -> dict[str, str]:
@@ -296,14 +309,11 @@ def write_summary(plan: RunPlan) -> dict:
     summary["sandbox"] = plan.suite.sandbox
     if plan.suite.sandbox == "none":
         summary["warning"] = NO_ISOLATION
-    endpoints = occupancy.snapshot()
-    for name, server in plan.server_metrics.items():
-        endpoints.setdefault(name, {})["server"] = server
-    if endpoints:
-        summary["endpoints"] = endpoints
-    usage = plan.build_slots.usage()
-    if usage["peak"]:
-        summary["build_slots"] = usage
+    engine = plan.run.read_json("engine.json") if (plan.run.root / "engine.json").is_file() else {}
+    if engine.get("endpoints"):
+        summary["endpoints"] = engine["endpoints"]
+    if engine.get("build_slots", {}).get("peak"):
+        summary["build_slots"] = engine["build_slots"]
     summary["planned"] = len(plan.units())
     summary["complete"] = len(results) == len(plan.units())
     plan.run.write_json("summary.json", summary)

@@ -31,6 +31,8 @@ def test_offline_run_then_interrupted_run_resumes_to_same_summary(tmp_path, tool
     full_summary = json.loads((runs / "full" / "summary.json").read_text())
     assert full_summary["passed"] == 3 and full_summary["pass@3"] == 1.0
     assert full_summary["wall_time_per_sample_s"]["mean"] > 0
+    # tiny.yaml: one build slot, in use for the whole of each sample (gold patches, no model)
+    assert full_summary["build_slots"]["slots"] == 1 and full_summary["build_slots"]["peak"] == 1
     assert full_summary["fallback_rate"] is None  # gold patches: no model wrote anything
     # per target, in summary.json and both reports (tiny-sum targets the JVM and JS)
     assert {t: g["passed"] for t, g in full_summary["by_target"].items()} == {"js": 3, "jvm": 3}

@@ -43,14 +43,17 @@ class Occupancy:
 
     @contextmanager
     def hold(self, slots):
-        """Wait for one of `slots` (a context manager), counted; then hold it, counted."""
-        self._move(waiting=+1)
-        try:
-            slots.__enter__()
-        except BaseException:
+        """Take one of `slots` (a semaphore, or a context manager holding a cluster-wide
+        one); the time spent blocked, when all were taken, counts as waiting."""
+        if not (hasattr(slots, "acquire") and slots.acquire(blocking=False)):
+            self._move(waiting=+1)
+            try:
+                slots.__enter__()
+            except BaseException:
+                self._move(waiting=-1)
+                raise
             self._move(waiting=-1)
-            raise
-        self._move(flight=+1, waiting=-1)
+        self._move(flight=+1)
         try:
             yield
         finally:
