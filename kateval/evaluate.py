@@ -7,17 +7,15 @@ import secrets
 import shutil
 import tempfile
 import traceback
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from kateval import untrusted, workspace
 from kateval.grading import COUNTS_FILE, Grade, grade
-from kateval.sandbox import Sandbox
+from kateval.sandbox import Sandbox, SandboxOpener
 from kateval.tasks import Task
 from kateval.toolchains import Layout, Step, Timeouts, Toolchain, checks
 
-SandboxOpener = Callable[[Path], tuple[Sandbox, Toolchain]]
 __all__ = ["SandboxOpener", "Timeouts", "evaluate_patch", "write_json"]
 
 

@@ -12,7 +12,8 @@ from kateval.config import Suite
 from kateval.errors import ConfigError
 from kateval.grading import grade
 from kateval.report import markdown
-from kateval.runner import RunPlan, write_summary
+from kateval.runner import write_summary
+from kateval.sample import RunPlan
 from kateval.runs import RunDir, RunLock
 from kateval.scoring import NOT_MODEL
 from kateval.tasks import Task, load_task

@@ -20,7 +20,8 @@ from kateval.errors import ConfigError, KatevalError
 from kateval.executors import EXECUTORS
 from kateval.models.cache import ResponseCache
 from kateval.report import markdown
-from kateval.runner import GoldSolver, Interrupted, RunPlan, execute, write_summary
+from kateval.runner import Interrupted, execute, write_summary
+from kateval.sample import GoldSolver, RunPlan
 from kateval.runs import (RunDir, RunLock, check_run_id, claim_new_run, config_difference,
                          ensure_writable, kateval_git_sha, tool_versions, tree_hash)
 from kateval.sandbox.factory import SANDBOXES, make_opener

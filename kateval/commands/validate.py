@@ -15,7 +15,8 @@ from rich.table import Table
 from kateval.budgets import cores_available
 from kateval.config import load_suite
 from kateval.errors import KatevalError
-from kateval.evaluate import SandboxOpener, Timeouts, evaluate_patch
+from kateval.evaluate import Timeouts, evaluate_patch
+from kateval.sandbox import SandboxOpener
 from kateval.grading import Grade, grade
 from kateval.importers.common import NO_REFERENCE
 from kateval.runs import ensure_writable, new_run_id

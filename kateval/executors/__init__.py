@@ -8,39 +8,18 @@ threads of this process (the default); `ray` runs them on actors spread over a R
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol, Union
+from typing import TYPE_CHECKING, Protocol
 
 from kateval.errors import ConfigError
+from kateval.executors.spec import Outcome, SampleOutput, SampleSpec
 
 if TYPE_CHECKING:
     import threading
 
-    from kateval.runner import RunPlan
+    from kateval.sample import RunPlan
 
+__all__ = ["EXECUTORS", "Executor", "Outcome", "SampleOutput", "SampleSpec", "make_executor"]
 EXECUTORS = ("local", "ray")
-
-
-@dataclass(frozen=True)
-class SampleSpec:
-    """One sample to evaluate, as plain data: what crosses the seam (and the network)."""
-
-    task_id: str
-    sample: int
-    max_attempts: int
-    task_hash: str  # tree hash of the task folder: names the copy a node holds
-
-
-@dataclass(frozen=True)
-class SampleOutput:
-    """A sample evaluated away from the run folder: its record and every file it wrote."""
-
-    record: dict
-    files: dict[str, bytes]  # path relative to the sample folder -> bytes
-    cache: dict[str, bytes] = field(default_factory=dict)  # path relative to cache/ -> bytes
-
-
-Outcome = Union[dict, SampleOutput, BaseException]
 
 
 class Executor(Protocol):

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Callable
 
 from kateval.errors import InfraError
-from kateval.evaluate import SandboxOpener
-from kateval.executors import SampleSpec
-from kateval.runner import RunPlan, run_sample
+from kateval.sandbox import SandboxOpener
+from kateval.executors.spec import SampleSpec
+from kateval.sample import RunPlan, run_sample
 from kateval.tasks import Task
 
 

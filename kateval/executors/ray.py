@@ -14,7 +14,7 @@ import time
 from collections import deque
 
 from kateval.errors import ConfigError, InfraError
-from kateval.executors import SampleOutput, SampleSpec
+from kateval.executors.spec import SampleOutput, SampleSpec
 
 RAY_FIX = "install it with: .venv/bin/pip install -c constraints.txt -e '.[ray]'"
 # How long a run waits for a free slot when every worker it had is gone.
@@ -48,7 +48,7 @@ class RayExecutor:
     def __init__(self, plan, stop: threading.Event, address: str):
         self.plan, self.stop_event = plan, stop
         self.ray = connect(address)
-        from kateval.executors import ray_node
+        import kateval.executors.ray_node as ray_node
 
         self.node = ray_node
         if cluster_slots(self.ray) < 1:

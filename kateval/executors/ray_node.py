@@ -19,7 +19,7 @@ from pathlib import Path
 import ray
 
 from kateval.config import Endpoint, ModelsFile, Suite
-from kateval.executors import SampleSpec
+from kateval.executors.spec import SampleSpec
 
 SLOT_RESOURCE = "kateval_slot"
 # Tasks a node has received, by content hash: shared by the node's workers, kept across runs.
@@ -122,7 +122,7 @@ class SampleWorker:
 
     def __init__(self, run_config: dict, limits: dict, holder: str):
         from kateval.models import client
-        from kateval.runner import GoldSolver
+        from kateval.sample import GoldSolver
         from kateval.sandbox.factory import make_opener
 
         self.suite = Suite.model_validate(run_config["suite"])
@@ -145,7 +145,7 @@ class SampleWorker:
     def run(self, spec: SampleSpec, tarball_ref: list) -> tuple[dict, dict, dict]:
         """(record, files of the sample folder, new response-cache files)."""
         from kateval.models.cache import ResponseCache
-        from kateval.runner import RunPlan, run_sample
+        from kateval.sample import RunPlan, run_sample
         from kateval.runs import RunDir
         from kateval.tasks import load_task
 

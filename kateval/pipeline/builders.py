@@ -16,7 +16,7 @@ from kateval import workspace
 from kateval.config import Endpoint
 from kateval.edits import chat, fim
 from kateval.models.client import ModelClient
-from kateval.pipeline import context
+import kateval.pipeline.context as context
 from kateval.pipeline.plan import Plan, split_reasoning
 from kateval.pipeline.prompts import Prompts
 from kateval.tasks import Task

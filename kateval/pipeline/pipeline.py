@@ -14,11 +14,11 @@ from kateval.grading import NOT_MODEL, failing_tests
 from kateval.models.cache import CacheMiss, ResponseCache
 from kateval.models.client import (CallFailed, ContextExceeded, EndpointDown, ModelCallError,
                                    ModelClient)
-from kateval.pipeline import context
+import kateval.pipeline.context as context
 from kateval.pipeline.builders import Builder, BuildInput, BuildResult
 from kateval.pipeline.plan import Plan, PlanError, parse_plan, split_reasoning
 from kateval.pipeline.prompts import Prompts
-from kateval.runner import PreviousAttempt, Proposal
+from kateval.sample import PreviousAttempt, Proposal
 from kateval.tasks import Task
 from kateval.toolchains.kotlinc import compiler_errors
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Protocol
+from pathlib import Path
+from typing import Any, Callable, Protocol
 
 
 @dataclass(frozen=True)
@@ -44,3 +45,9 @@ def cap_text(data: bytes, limit: int) -> tuple[str, bool]:
     if truncated:
         text += f"\n[kateval: output truncated at {limit} bytes]\n"
     return text, truncated
+
+
+SandboxOpener = Callable[[Path], "tuple[Sandbox, Any]"]
+"""Opens a sandbox on one attempt's workspace: the sandbox, and the toolchain bound to the
+paths that sandbox sees (a `kateval.toolchains.Toolchain`; typed loosely so this seam does not
+import that one). sandbox/factory.py makes them."""

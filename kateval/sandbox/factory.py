@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kateval.config import Suite
 from kateval.errors import ConfigError, ToolchainError
-from kateval.evaluate import SandboxOpener
+from kateval.sandbox import SandboxOpener
 from kateval.sandbox.local import BWRAP_FIX, LocalLimits, LocalSandbox, check_bwrap
 from kateval.toolchains import kotlinc, registry
 

@@ -10,7 +10,8 @@ from kateval.commands.report import write_reports
 from kateval.compare import compare_runs
 from kateval.config import Suite
 from kateval.history import load_run
-from kateval.runner import RunPlan, write_summary
+from kateval.runner import write_summary
+from kateval.sample import RunPlan
 from kateval.runs import RunDir
 from kateval.tasks import load_task
 from tests.conftest import run_cli

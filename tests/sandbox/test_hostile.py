@@ -24,7 +24,8 @@ import pytest
 from rich.console import Console
 
 from kateval.config import Suite
-from kateval.runner import GoldSolver, RunPlan, execute
+from kateval.runner import execute
+from kateval.sample import GoldSolver, RunPlan
 from kateval.runs import RunDir
 from kateval.sandbox.factory import make_opener
 from kateval.tasks import Task, load_task
@@ -207,7 +208,7 @@ def _run_hostile(kind: str, suite: Suite, tmp: Path, docker_client=None) -> Host
 @pytest.fixture(scope="module", params=["local", "docker"])
 def hostile(request, toolchain, tmp_path_factory) -> HostileRun:
     kind = request.param
-    suite = Suite(name="hostile", sandbox=kind, concurrency=2, max_attempts=1,
+    suite = Suite(name="hostile", sandbox=kind, build_slots=2, max_attempts=1,
                   test_timeout_s=20)
     client = None
     if kind == "docker":
