@@ -100,9 +100,10 @@ function insertGuard(source, guard) {
   return sealed.replace(METADATA_FUNCTION, (header) => `${header}    ${guard}.add(ctor);\n`);
 }
 
+// The guard goes in last, so that nothing rewrites it.
 function prepareSource(source, guard) {
   const repaired = source.replace(CONSTRUCTOR_ASSIGNMENT, CONSTRUCTOR_DEFINITION);
-  return escapeRefusedLiterals(insertGuard(repaired, guard));
+  return insertGuard(escapeRefusedLiterals(repaired), guard);
 }
 
 module.exports = { prepareSource };
