@@ -31,6 +31,12 @@ CACHE = ".kateval-ic"
 """The JS IR cache inside a slot; library entries (stdlib, kotlin-test) survive samples."""
 LIBRARY_CACHE_PREFIXES = ("kotlin-stdlib-js.klib.", "kotlin-test-js.klib.")
 STDERR_KEEP = 20_000
+LIBRARY_CACHE_MARK = ".klib."
+"""A cache entry named `<file>.klib.<hash>` is a library's: the stdlib's, kotlin-test's or a
+task library's (kateval/deps, a klib file). A sample's own modules are folders (js-main,
+js-klib): their entries go after each link. Lowering kotlinx-coroutines for a link costs
+20-30 s of CPU, so a library's entries stay for the service's later samples, as the
+stdlib's do."""
 LINK_FLAG = "-Xcache-directory="
 """What marks a request as a JS link: the only kind that reads and writes the cache."""
 # The JVM's own messages (archive warnings) go to stdout by default: the protocol's stream.
@@ -276,7 +282,7 @@ def library_cache_only(cache: Path) -> None:
             _remove(version)
             continue
         for module in version.iterdir():
-            if not module.name.startswith(LIBRARY_CACHE_PREFIXES):
+            if LIBRARY_CACHE_MARK not in module.name:
                 _remove(module)
 
 

@@ -62,7 +62,7 @@ def test_an_unknown_module_names_itself_and_its_root(resolver):
     with pytest.raises(Unresolvable) as caught:
         resolver.resolve([missing], Request("jvm", "java-api"))
     assert caught.value.coordinate == missing and caught.value.root == missing
-    assert "not found" in str(caught.value)
+    assert "is not in https://repo1.maven.org" in str(caught.value)
 
 
 def test_a_jvm_only_library_has_no_js_variant(resolver):
