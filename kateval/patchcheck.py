@@ -2,10 +2,11 @@
 
 Patches are hostile (DESIGN.md, threat model). Every path a patch names, in any header git or
 GNU patch might read (`diff --git`, `---`/`+++`, rename and copy lines), must be a plain
-relative path inside the tree, outside `.git/`, not an ignore or attributes file, and inside
-the task's `editable` globs. Symlinks, mode changes and binary patches are refused. The
-structure is parsed with unidiff; the extended header lines are read here as well, because a
-second parser that disagrees with the first is how a path gets past a check.
+relative path inside the tree, outside `.git/`, not an ignore or attributes file, inside the
+task's `editable` globs and never build logic (buildlogic.py), whatever those globs say.
+Symlinks, mode changes and binary patches are refused. The structure is parsed with unidiff;
+the extended header lines are read here as well, because a second parser that disagrees
+with the first is how a path gets past a check.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from pathlib import PurePosixPath
 
 from unidiff import PatchSet
 from unidiff.errors import UnidiffParseError
+
+from kateval.buildlogic import is_build_logic
 
 REGULAR_MODE = "100644"
 FORBIDDEN_NAMES = (".gitignore", ".gitattributes", ".gitmodules")
@@ -89,8 +92,9 @@ def _header_paths(text: str) -> tuple[list[str], list[str]]:
     return paths, problems
 
 
-def check_patch(text: str, editable: list[str]) -> PatchCheck:
-    """Parse `text` and apply every rule; `paths` are the files it changes, sorted."""
+def check_patch(text: str, editable: list[str], included: list[str] = ()) -> PatchCheck:
+    """Parse `text` and apply every rule; `paths` are the files it changes, sorted.
+    `included` are the repo's included builds (buildlogic.included_builds)."""
     if not text.strip():
         return PatchCheck([], ["empty patch"])
     try:
@@ -115,5 +119,9 @@ def check_patch(text: str, editable: list[str]) -> PatchCheck:
         if (why := path_problem(path)) is not None:
             problems.append(why)
     safe = sorted(p for p in paths if path_problem(p) is None)
-    problems += [f"{p}: outside the editable files" for p in outside_editable(safe, editable)]
+    outside = outside_editable(safe, editable)
+    problems += [f"{p}: outside the editable files" for p in outside]
+    problems += [f"{p}: build logic (build scripts, settings, properties, the wrapper, buildSrc, "
+                 "included builds) is never editable" for p in safe
+                 if p not in outside and is_build_logic(p, included)]
     return PatchCheck(sorted(paths), list(dict.fromkeys(problems)))

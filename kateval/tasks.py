@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from kateval.buildlogic import covered
 from kateval.config import Suite, TaskSpec, load_model
 from kateval.edits.chat import MalformedEdit, extract_udiff
 from kateval.deps.buildfile import disagreement
@@ -84,6 +85,11 @@ def load_task(root: Path) -> Task:
     _check_gold_patch(root / "solution.patch")
     if problem := disagreement(spec, root / "repo"):
         raise ConfigError(f"task {spec.id}: {problem}")
+    if found := covered(spec.editable, root / "repo"):
+        glob, path = found[0]
+        raise ConfigError(f"{root / 'task.yaml'}: field 'editable': '{glob}' covers {path}, build "
+                          "logic, which is never editable; name only the source sets the model "
+                          "writes (e.g. src/commonMain/**)")
     return Task(spec=spec, root=root)
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import git
 
+from kateval.buildlogic import included_builds
 from kateval.patchcheck import check_patch, outside_editable, path_problem
 from kateval.tasks import Task
 
@@ -170,7 +171,7 @@ def _fuzzy_apply(root: Path, patch: str, allowed: set[str]) -> tuple[list[str] |
 def apply_patch(repo: git.Repo, patch: str, editable: list[str]) -> ApplyResult:
     """Check the patch, then try each method in turn; record which worked."""
     root = Path(repo.working_tree_dir)
-    checked = check_patch(patch, editable)
+    checked = check_patch(patch, editable, included_builds(root))
     if not checked.ok:
         return ApplyResult(method=None, log="patch refused before applying",
                            touched=checked.paths, rejected=checked.problems)

@@ -1,10 +1,15 @@
 """`kateval task new --from-git`: a task folder from two revisions of a user's own repository.
 
-  repo/           the base revision's tracked files (`git archive`: no .git, no ignored files)
-  solution.patch  base -> gold for the files that are not tests
+  repo/           the base revision's tracked files (`git archive`: no .git, no ignored files),
+                  with the gold revision's build logic when the gold change touches it
+  solution.patch  base -> gold for the files that are not tests nor build logic
   hidden/         the gold revision's test files that changed (added or modified)
-  task.yaml       toolchain gradle, editable = the source sets the gold change touches
+  task.yaml       toolchain gradle, editable = the source sets the gold change touches,
+                  targets (and test tasks) as the build scripts declare them
   instruction.md  the gold commit's message, for the user to edit
+
+Build logic (buildlogic.py) is never editable. When the gold change touches it, the user
+names what the model writes (--editable): the build change then belongs to the task's base.
 
 Every git command runs with kateval's isolated configuration (workspace.git_env), so the
 user's own git config (hooks, diff drivers, textconv) changes nothing in the task.
@@ -24,6 +29,7 @@ from pathlib import Path
 import yaml
 from rich.console import Console
 
+from kateval.buildlogic import SETTINGS, covered, included_in, is_build_logic
 from kateval.errors import ConfigError
 from kateval.workspace import git_env
 
@@ -98,14 +104,110 @@ def default_editable(sources: list[str]) -> list[str]:
     return globs
 
 
-def _targets(repo_dir: Path) -> list[str]:
+_COMMENT = re.compile(r"//[^\n]*|/\*.*?\*/", re.DOTALL)
+# `jvm()`, `jvm("desktop")`, `jvm {`, `js(IR) {`: not kotlin("jvm"), jvmToolchain(), x.js
+_TARGET = re.compile(r"""(?<![\w.$"'])(jvm|js)\s*(?:\(([^()]*)\)|(?=\{))""")
+_NAME = re.compile(r"""^\s*(?:name\s*=\s*)?["']([A-Za-z][A-Za-z0-9_]*)["']""")
+
+
+def _build_text(repo_dir: Path) -> str:
+    """Every build script of the repository (convention plugins in buildSrc included), without
+    comments: where a KMP build declares its targets."""
+    texts = [_COMMENT.sub("", p.read_text(encoding="utf-8", errors="replace"))
+             for p in sorted(repo_dir.rglob("*")) if p.name.endswith((".gradle", ".gradle.kts"))
+             and p.is_file() and not p.is_symlink()]
+    return "\n".join(texts)
+
+
+def _block(text: str, start: int) -> str:
+    """The `{ ... }` block that opens at or after `start` (blanks between), else ""."""
+    index = start
+    while index < len(text) and text[index] in " \t\r\n":
+        index += 1
+    if index >= len(text) or text[index] != "{":
+        return ""
+    depth = 0
+    for end in range(index, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[end], 0)
+        if depth == 0:
+            return text[index:end + 1]
+    return text[index:]
+
+
+def _targets(repo_dir: Path) -> tuple[list[str], dict[str, str]]:
+    """The targets and, where they differ from KMP's defaults (jvmTest, jsNodeTest), the
+    Gradle test tasks, as the build scripts declare them; the source sets where none does."""
+    text = _build_text(repo_dir)
     has_js = (repo_dir / "src" / "jsMain").is_dir() or (repo_dir / "src" / "jsTest").is_dir()
-    return ["jvm", "js"] if has_js else ["jvm"]
+    if "multiplatform" not in text.lower():
+        if text and not has_js:
+            return ["jvm"], {"jvm": "test"}  # a JVM build (java, kotlin("jvm")): `test`
+        return (["jvm", "js"] if has_js else ["jvm"]), {}
+    declared: dict[str, tuple[str, str]] = {}  # target -> (its name, its block)
+    for match in _TARGET.finditer(text):
+        named = _NAME.match(match.group(2) or "")
+        declared.setdefault(match.group(1), (named.group(1) if named else match.group(1),
+                                             _block(text, match.end())))
+    tasks = {}
+    if declared.get("jvm", ("jvm", ""))[0] != "jvm":
+        tasks["jvm"] = f"{declared['jvm'][0]}Test"
+    if "js" in declared:
+        name, block = declared["js"]
+        node = "nodejs" in block or "browser" not in block  # Gradle's jsTest needs one
+        if name != "js" or not node:
+            tasks["js"] = f"{name}{'Node' if node else 'Browser'}Test"
+    return (["jvm", "js"] if "js" in declared else ["jvm"]), tasks
+
+
+def _build_logic(repo: Path, gold: str, changed: list[tuple[str, str]],
+                 request: FromGit) -> list[str]:
+    """The build-logic files the gold change touches; refused unless the user said what the
+    model writes (--editable), which may not cover build logic itself."""
+    included: list[str] = []
+    for name in SETTINGS:
+        try:
+            included += included_in(_git(repo, "show", f"{gold}:{name}", what="git show")
+                                    .decode("utf-8", "replace"))
+        except ConfigError:
+            continue  # no such settings script at gold
+    building = [p for _, p in changed if is_build_logic(p, included)
+                and not _matches(p, request.tests)]
+    if request.editable and (found := covered(request.editable)):
+        glob, path = found[0]
+        raise ConfigError(f"--editable {glob}: covers {path}, build logic, which is never "
+                          "editable; name only the source sets the model writes")
+    if building and not request.editable:
+        raise ConfigError(f"--gold {request.gold}: the change touches build logic "
+                          f"({', '.join(building[:3])}), which is never the model's; pass "
+                          "--editable GLOB for the files the model writes, and the build "
+                          "change goes into the task's repo/")
+    return building
+
+
+def _take_build_logic(repo: Path, gold: str, changed: list[tuple[str, str]],
+                      building: list[str], dest: Path) -> None:
+    """The gold revision's build logic into the task's base: the build the tests need."""
+    deleted = {p for status, p in changed if status == "D"}
+    for path in building:
+        if path in deleted:
+            (dest / path).unlink(missing_ok=True)
+    kept = [p for p in building if p not in deleted]
+    if kept:
+        _extract(repo, gold, kept, dest)
 
 
 def _title(message: str, task_id: str) -> str:
     first = message.strip().splitlines()[0].strip() if message.strip() else ""
     return first[:120] or task_id
+
+
+def _task_yaml(request: FromGit, message: str, editable: list[str], repo_dir: Path) -> str:
+    targets, gradle_tasks = _targets(repo_dir)
+    spec = {"id": request.task_id, "title": _title(message, request.task_id),
+            "difficulty": "medium", "category": "bug-fix", "tags": ["from-git"],
+            "targets": targets, "editable": editable, "toolchain": "gradle",
+            **({"gradle_tasks": gradle_tasks} if gradle_tasks else {})}
+    return yaml.safe_dump(spec, sort_keys=False)
 
 
 def new_from_git(request: FromGit) -> Path:
@@ -124,13 +226,14 @@ def new_from_git(request: FromGit) -> Path:
     gold = _commit(repo, request.gold, "--gold")
     changed = _changed(repo, base, gold)
     tests = [p for s, p in changed if _matches(p, request.tests) and s != "D"]
-    sources = [p for _, p in changed if not _matches(p, request.tests)]
+    building = _build_logic(repo, gold, changed, request)
+    sources = [p for _, p in changed if not _matches(p, request.tests) and p not in building]
     if not tests:
         raise ConfigError(f"--gold {request.gold}: changes no test file matching "
                           f"{' '.join(request.tests)}; pass --tests GLOB for this repository")
     if not sources:
-        raise ConfigError(f"--gold {request.gold}: changes only test files; the gold change "
-                          "must change the code the tests check")
+        raise ConfigError(f"--gold {request.gold}: changes only test files and build logic; "
+                          "the gold change must change the code the tests check")
     editable = request.editable or default_editable(sources)
     outside = [p for p in sources if not _matches(p, editable)]
     if outside:
@@ -149,16 +252,13 @@ def new_from_git(request: FromGit) -> Path:
         (staging / "repo").mkdir(parents=True)
         (staging / "hidden").mkdir()
         _extract(repo, base, None, staging / "repo")
+        _take_build_logic(repo, gold, changed, building, staging / "repo")
         _extract(repo, gold, tests, staging / "hidden")
         (staging / "solution.patch").write_bytes(patch)
-        spec = {"id": request.task_id, "title": _title(message, request.task_id),
-                "difficulty": "medium", "category": "bug-fix", "tags": ["from-git"],
-                "targets": _targets(staging / "repo"), "editable": editable,
-                "toolchain": "gradle"}
         (staging / "task.yaml").write_text(
             f"# Made by `kateval task new --from-git` from {base[:12]}..{gold[:12]}; edit the\n"
             "# title, difficulty and category. Then: kateval validate --write-expected\n"
-            + yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+            + _task_yaml(request, message, editable, staging / "repo"), encoding="utf-8")
         (staging / "instruction.md").write_text(
             message.strip() + "\n\n<!-- From the gold commit's message: say what the model "
             "must change, without the solution. -->\n", encoding="utf-8")

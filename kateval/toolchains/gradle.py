@@ -1,17 +1,27 @@
 """The Gradle toolchain: the task repo's own build, offline, with an init script of ours.
 
-One Gradle build per attempt, then one per target:
+One Gradle build per attempt, then one per target (the JVM's first):
   gradle-build   every task the test tasks depend on (compiles, the hidden tests included),
                  the test tasks disabled, their class paths resolved
   test-<target>  only that target's test task: every other task is disabled, so nothing
                  recompiles after evaluate removed the hidden test sources
 The init script (gradle_init.gradle) sends each test task's JUnit XML to the layout's report
-folder and writes a one-line outcome (ok, resolve, failed) that tells a dependency missing
-offline (infra_error) from a compile failure (the model's). Only the build phase is classified
-that way: no model code has run yet, so nothing it printed or wrote can be taken for an
-infrastructure failure. A Gradle that ends the build phase without writing an outcome died
-(a daemon crash, an out-of-memory kill): infra_error too. In a test step the same death is
-the model's (tests_failed): its code runs there and can kill its parent.
+folder, runs the JVM tests under the Security Manager (the sample's classes and the hidden
+tests get no permission), keeps the sample's annotation processors out of javac, writes a
+line per task as it starts (progress) and a one-line outcome at the end: ok, resolve (a
+dependency missing offline), setup (the build failed before any task ran: a task not found,
+a plugin missing, a broken script) or failed.
+
+Who failed, Gradle or the sample, is read only from what the sample could not have written:
+  - the build phase runs none of the sample's code (it compiles it; build logic is never
+    editable, processors come from dependencies only), so its outcome and progress are
+    Gradle's: resolve, setup, no task started and a death without an outcome are
+    infra_error, a failure once tasks ran is build_failed;
+  - in a JVM test step the sample's code runs only inside the test task, under the Security
+    Manager, where it can touch no file: a step that failed before the progress file names
+    its test task never ran the sample (infra_error). Once the test task started, any
+    failure is the model's, a dead daemon included;
+  - a JS test step (Kotlin/JS on Node, no Security Manager) is always the model's.
 
 Gradle runs as a small client JVM and a single-use daemon (`--no-daemon` with our JVM
 arguments always forks one); both, and the test JVMs, carry the attempt's token in their
@@ -119,8 +129,16 @@ class AttemptFiles:
     def user_home(self) -> str:
         return f"{self.base}/home"
 
+    @property
+    def guard(self) -> str:
+        """The test JVM's policy and exit guard, written by the init script."""
+        return f"{self.base}/guard"
+
     def outcome(self, step: str) -> str:
         return f"{self.base}/outcome-{step}.txt"
+
+    def progress(self, step: str) -> str:
+        return f"{self.base}/progress-{step}.txt"
 
 
 class GradleToolchain:
@@ -157,10 +175,14 @@ class GradleToolchain:
                 "--project-cache-dir", f"{files.base}/project-cache",
                 "--init-script", files.init_script, f"--max-workers={lim.workers}",
                 f"-Dorg.gradle.jvmargs={daemon_args}", "-Dorg.gradle.parallel=false",
+                # The init script listens to the task graph, which a configuration cache skips.
+                "-Dorg.gradle.configuration-cache=false",
+                "-Dorg.gradle.unsafe.configuration-cache=false",
                 f"-Pkotlin.daemon.jvmargs=-Xmx{lim.kotlin_daemon_heap_mb}m",
                 "-Pkotlin.compiler.execution.strategy=in-process",
                 f"-Pkateval.phase={phase}", f"-Pkateval.reports={reports}",
                 f"-Pkateval.outcome={files.outcome(step)}",
+                f"-Pkateval.progress={files.progress(step)}", f"-Pkateval.guard={files.guard}",
                 f"-Pkateval.testHeap={lim.test_heap_mb}m", *tasks]
 
     def steps(self, root: Path, spec, layout: Layout, timeouts: Timeouts) -> list[Step]:
@@ -170,34 +192,35 @@ class GradleToolchain:
         steps = [Step("gradle-build", "build", first,
                       self.argv(root, files, "gradle-build", "build", list(by_target.values()),
                                 f"{layout.scratch}/unused"), timeouts.build_s)]
-        for target, task in by_target.items():
+        # The JVM's tests first: the JS tests run the sample's code unguarded, and nothing
+        # after them may trust the workspace (the JVM step trusts its progress file).
+        for target in sorted(by_target, key=lambda t: t != "jvm"):
             name = f"test-{target}"
-            steps.append(Step(name, "test", target,
-                              self.argv(root, files, name, "test", [task],
-                                        layout.report_dir(target)), timeouts.test_s,
+            argv = self.argv(root, files, name, "test", [by_target[target]],
+                             layout.report_dir(target))
+            if target == "jvm":
+                argv.insert(argv.index("--init-script"), "-Pkateval.guarded=true")
+            steps.append(Step(name, "test", target, argv, timeouts.test_s,
                               outputs=layout.report_dir(target)))
         return steps
 
     def run(self, step: Step, sandbox):
         files = self._attempt_of(step)
-        # Written before every step: model code of an earlier test step may have changed it.
+        # Written before every step: model code of an earlier test step may have changed
+        # them, and a step's outcome and progress must be its own.
         sandbox.write_file(files.init_script, init_script_text().encode())
+        for path in (files.outcome(step.name), files.progress(step.name)):
+            sandbox.write_file(path, b"")
         try:
             result = exec_step(step, sandbox)
         finally:
             reap(files.token)
-        # Only the build phase is told apart: in a test step model code runs, and it could
-        # print Gradle's messages or kill the daemon to pass its failure off as ours.
-        if result.timed_out or result.returncode == 0 or step.phase != "build":
+        if result.returncode == 0 and not result.timed_out:
             return result
-        kind, message = read_outcome(sandbox, files.outcome(step.name))
-        output = result.stdout + result.stderr
-        if kind is None:
-            raise InfraError(f"Gradle ended without a build result (exit {result.returncode}; "
-                             f"a daemon crash or kill): {gradle_reason(result.stderr + result.stdout)}",
-                             output=output)
-        if kind == "resolve":
-            raise InfraError(f"a dependency cannot be resolved offline: {message}", output=output)
+        if step.phase == "build":
+            judge_build(result, sandbox, files, step)
+        elif step.target == "jvm" and not result.timed_out:
+            judge_jvm_tests(result, sandbox, files, step)
         return result
 
     @staticmethod
@@ -220,6 +243,53 @@ def read_outcome(sandbox, path: str) -> tuple[str | None, str]:
         return None, ""
     kind, _, message = text.partition("\n")
     return kind.strip() or None, message.strip()[:500]
+
+
+def read_progress(sandbox, path: str) -> list[str]:
+    """The tasks a step started, as `test :path` or `task :path` lines."""
+    try:
+        text = sandbox.read_file(path).decode("utf-8", errors="replace")
+    except (OSError, ValueError):
+        return []
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def judge_build(result, sandbox, files: AttemptFiles, step: Step) -> None:
+    """Raise InfraError when Gradle, not the sample, failed the build phase (none of the
+    sample's code runs there: what Gradle wrote is Gradle's own account)."""
+    output = result.stdout + result.stderr
+    started = read_progress(sandbox, files.progress(step.name))
+    if result.timed_out:
+        if not started:
+            raise InfraError(f"Gradle started no task within {step.timeout_s:.0f} s",
+                             output=output)
+        return
+    kind, message = read_outcome(sandbox, files.outcome(step.name))
+    if kind is None and not started:
+        raise InfraError(f"Gradle could not start the build (exit {result.returncode}): "
+                         f"{gradle_reason(output)}", output=output)
+    if kind is None:
+        raise InfraError(f"Gradle ended without a build result (exit {result.returncode}; "
+                         f"a daemon crash or kill during {started[-1].split()[-1]}): "
+                         f"{gradle_reason(result.stderr + result.stdout)}", output=output)
+    if kind == "resolve":
+        raise InfraError(f"a dependency cannot be resolved offline: {message}", output=output)
+    if kind == "setup":
+        raise InfraError(f"Gradle cannot run the task's build: {message}", output=output)
+
+
+def judge_jvm_tests(result, sandbox, files: AttemptFiles, step: Step) -> None:
+    """Raise InfraError when a JVM test step failed before its test task started: the
+    sample's code had not run (and once it runs it can write no file, the progress file
+    included)."""
+    started = read_progress(sandbox, files.progress(step.name))
+    if any(line.startswith("test ") for line in started):
+        return
+    kind, message = read_outcome(sandbox, files.outcome(step.name))
+    output = result.stdout + result.stderr
+    reason = message if kind is not None else gradle_reason(output)
+    raise InfraError(f"Gradle failed before the tests started (exit {result.returncode}): "
+                     f"{reason}", output=output)
 
 
 def gradle_reason(text: str) -> str:

@@ -6,15 +6,16 @@ whatever the user's own git configuration says."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
-from kateval.commands.task_new import DEFAULT_TESTS, FromGit, new_from_git
+from kateval.commands.task_new import DEFAULT_TESTS, FromGit, _targets, new_from_git
 from kateval.errors import ConfigError
-from tests.conftest import run_cli
+from tests.conftest import need, run_cli
 
 CLAMP = "src/commonMain/kotlin/calc/Clamp.kt"
 CLAMP_TEST = "src/commonTest/kotlin/calc/ClampTest.kt"
@@ -111,7 +112,7 @@ def test_task_from_git_validates_under_kotlinc(user_repo, tmp_path, toolchain):
 
     suite = tmp_path / "suite.yaml"
     suite.write_text("name: from-git\ntasks: [clamp-upper]\ntasks_dir: tasks\n"
-                     "toolchain: kotlinc\nconcurrency: 1\n")
+                     "toolchain: kotlinc\nbuild_slots: 1\n")
     proc = run_cli("validate", "--suite", str(suite), "--write-expected",
                    "--runs-dir", str(tmp_path / "runs"), timeout=1800)
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -137,3 +138,129 @@ def test_bad_requests_fail_in_one_line_and_write_nothing(user_repo, tmp_path):
             new_from_git(request(repo, tmp_path, **changes))
         assert message in str(caught.value) and "\n" not in str(caught.value), str(caught.value)
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+JAVA_BUILD = """apply plugin: 'java'
+
+repositories {
+    maven { url 'file:///usr/share/maven-repo' }
+}
+
+dependencies {
+    testCompile 'junit:junit:4.x'
+}
+"""
+SUM = "src/main/java/demo/Sum.java"
+SUM_TEST = "src/test/java/demo/SumTest.java"
+SUM_BUGGY = """package demo;
+
+public class Sum {
+    public static int add(int a, int b) {
+        return a - b;
+    }
+}
+"""
+SUM_TEST_TEXT = """package demo;
+
+import static org.junit.Assert.assertEquals;
+
+import org.junit.Test;
+
+public class SumTest {
+    @Test
+    public void adds() {
+        assertEquals(5, Sum.add(2, 3));
+    }
+}
+"""
+
+
+@pytest.fixture
+def java_repo(tmp_path) -> tuple[Path, Path]:
+    """A plain Java + JUnit 4 Gradle project (Debian's Maven repository: builds offline) whose
+    gold commit fixes Sum, adds its test and changes the build script too."""
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / ".gitconfig").write_text("[user]\n  name = U\n  email = u@example.com\n")
+    repo = tmp_path / "java-app"
+    for rel, text in {"settings.gradle": "rootProject.name = 'java-app'\n",
+                      "build.gradle": JAVA_BUILD, SUM: SUM_BUGGY}.items():
+        (repo / rel).parent.mkdir(parents=True, exist_ok=True)
+        (repo / rel).write_text(text)
+    git(repo, "init", "-q", "-b", "main", home=home)
+    git(repo, "add", "-A", home=home)
+    git(repo, "commit", "-qm", "sum", home=home)
+    (repo / SUM).write_text(SUM_BUGGY.replace("a - b", "a + b"))
+    (repo / SUM_TEST).parent.mkdir(parents=True)
+    (repo / SUM_TEST).write_text(SUM_TEST_TEXT)
+    (repo / "build.gradle").write_text(JAVA_BUILD + "\ntest.maxParallelForks = 1\n")
+    git(repo, "add", "-A", home=home)
+    git(repo, "commit", "-qm", "Fix Sum.add", home=home)
+    return repo, home
+
+
+def test_a_gold_change_to_build_logic_asks_for_editable_in_one_line(java_repo, tmp_path):
+    repo, home = java_repo
+    proc = run_cli("task", "new", "--from-git", str(repo), "--base", "HEAD~1", "--gold", "main",
+                   "--id", "java-sum", "--into", str(tmp_path / "tasks"), env={"HOME": str(home)})
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert proc.returncode != 0 and len(lines) == 1, proc.stdout + proc.stderr
+    assert "touches build logic (build.gradle)" in lines[0] and "--editable" in lines[0], lines[0]
+    assert "Traceback" not in proc.stderr and not (tmp_path / "tasks" / "java-sum").exists()
+    with pytest.raises(ConfigError) as caught:  # a glob that covers build logic: refused too
+        new_from_git(request(repo, tmp_path, gold="main", editable=["src/main/**", "*.gradle"]))
+    assert "--editable *.gradle: covers build.gradle" in str(caught.value)
+
+
+@pytest.mark.slow
+def test_with_editable_the_build_change_joins_the_base_and_validates_under_gradle(
+        java_repo, tmp_path):
+    """The task made from a plain Java build runs its `test` task (read from the build file,
+    not KMP's jvmTest), its base holds the gold's build script, and real Gradle validates it."""
+    need(shutil.which("gradle") is not None, "gradle not installed (apt-get install gradle)")
+    need(Path("/usr/share/maven-repo/junit/junit").is_dir(), "junit4 not installed")
+    repo, home = java_repo
+    tasks = tmp_path / "tasks"
+    proc = run_cli("task", "new", "--from-git", str(repo), "--base", "HEAD~1", "--gold", "main",
+                   "--id", "java-sum", "--editable", "src/main/**", "--into", str(tasks),
+                   env={"HOME": str(home)})
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    task = tasks / "java-sum"
+    assert "test.maxParallelForks = 1" in (task / "repo" / "build.gradle").read_text()
+    assert (task / "repo" / SUM).read_text() == SUM_BUGGY
+    patch = (task / "solution.patch").read_text()
+    assert patch.startswith(f"diff --git a/{SUM} b/{SUM}") and "build.gradle" not in patch
+    spec = yaml.safe_load((task / "task.yaml").read_text())
+    assert spec["targets"] == ["jvm"] and spec["gradle_tasks"] == {"jvm": "test"}, spec
+    assert spec["editable"] == ["src/main/**"]
+    suite = tmp_path / "suite.yaml"
+    suite.write_text("name: from-git\ntasks: [java-sum]\ntasks_dir: tasks\n"
+                     "toolchain: gradle\nbuild_slots: 1\n")
+    proc = run_cli("validate", "--suite", str(suite), "--write-expected", "--gold-runs", "1",
+                   "--runs-dir", str(tmp_path / "runs"), timeout=2400)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert json.loads((task / "expected.json").read_text()) == {"jvm": ["demo.SumTest.adds"]}
+
+
+def kmp_targets(tmp_path: Path, build: str) -> tuple[list[str], dict[str, str]]:
+    repo = tmp_path / "kmp"
+    shutil.rmtree(repo, ignore_errors=True)
+    (repo / "src" / "commonMain" / "kotlin").mkdir(parents=True)
+    (repo / "build.gradle.kts").write_text(build)
+    return _targets(repo)
+
+
+def test_targets_come_from_the_build_file(tmp_path):
+    plugins = 'plugins {\n    kotlin("multiplatform") version "2.0.21"\n}\n'
+    # Common code only, no jsMain folder: the build file alone says there is a JS target.
+    assert kmp_targets(tmp_path, plugins + "kotlin {\n    jvm()\n    js { nodejs() }\n}\n") == (
+        ["jvm", "js"], {})
+    assert kmp_targets(tmp_path, plugins + "kotlin {\n    jvmToolchain(17)\n    jvm()\n"
+                       "    // js { nodejs() }\n    /* js(IR) { browser() } */\n}\n") == (["jvm"], {})
+    assert kmp_targets(tmp_path, plugins + 'kotlin {\n    jvm("desktop")\n'
+                       "    js(IR) { browser() }\n    wasmJs { nodejs() }\n}\n") == (
+        ["jvm", "js"], {"jvm": "desktopTest", "js": "jsBrowserTest"})
+    assert kmp_targets(tmp_path, plugins + 'kotlin {\n    jvm {\n    }\n'
+                       '    js("web", IR) {\n        browser()\n    }\n}\n') == (
+        ["jvm", "js"], {"js": "webBrowserTest"})
+    assert kmp_targets(tmp_path, "plugins {\n    java\n}\n") == (["jvm"], {"jvm": "test"})

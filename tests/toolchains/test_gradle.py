@@ -1,8 +1,10 @@
 """toolchain gradle with Debian's real Gradle 4.4.1, offline, in the real bwrap sandbox: plain
 Java + JUnit 4 fixture projects (tests/fixtures/gradle/tasks) whose gold patches pass, fail a
-test, fail to compile, hang, need a dependency that no offline repository has, and lose
-their daemon mid-build. The KMP
-path needs the Kotlin Gradle plugin from the plugin portal and is not tested here (README)."""
+test, fail to compile, hang, need a dependency that no offline repository has, lose their
+daemon mid-build, name a test task the build does not have, and attack the grade (a hostile
+sample: an annotation processor, forged reports, a thread outliving the Security Manager, a
+shutdown hook, System.exit, a JUnit assumption). The KMP path needs the Kotlin Gradle plugin
+from the plugin portal and is not tested here (README)."""
 
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from kateval.commands.sandbox_gradle import NEEDED, unreachable
 from kateval.config import Suite
 from kateval.evaluate import evaluate_patch
 from kateval.sandbox.factory import make_opener
-from kateval.tasks import load_task
+from kateval.tasks import Task, load_task
 from kateval.toolchains import Timeouts
 from tests.conftest import FIXTURES, need, run_cli
 
@@ -69,11 +71,18 @@ def test_each_fixture_gets_its_status(gradle_run):
     assert statuses == {"gradle-pass": "passed", "gradle-test-failure": "tests_failed",
                         "gradle-compile-failure": "build_failed", "gradle-timeout": "timeout",
                         "gradle-missing-dependency": "infra_error",
-                        "gradle-daemon-crash": "infra_error"}, results
+                        "gradle-daemon-crash": "infra_error",
+                        "gradle-task-not-found": "infra_error",
+                        "gradle-hostile": "tests_failed"}, results
     missing = results["gradle-missing-dependency"]["detail"]
     assert "offline" in missing and "org.example.kateval:not-in-any-repo:1.0" in missing, missing
     crash = results["gradle-daemon-crash"]["detail"]
     assert "Gradle ended without a build result" in crash, crash
+    not_found = results["gradle-task-not-found"]["detail"]
+    assert "Gradle cannot run the task's build" in not_found, not_found
+    assert "Task 'jvmTest' not found in root project" in not_found, not_found
+    hostile = results["gradle-hostile"]["detail"]
+    assert "2 of 2 expected tests failed" in hostile, hostile
 
 
 def test_an_infra_error_keeps_what_gradle_printed(gradle_run):
@@ -81,6 +90,69 @@ def test_an_infra_error_keeps_what_gradle_printed(gradle_run):
     log = (attempt(root, "gradle-missing-dependency") / "build.log").read_text()
     # Gradle's own account comes before kateval's traceback: the user sees why it failed.
     assert "BUILD FAILED" in log and log.index("BUILD FAILED") < log.index("Traceback"), log[-3000:]
+
+
+def test_a_task_gradle_cannot_run_keeps_gradles_output(gradle_run):
+    root, _, _ = gradle_run
+    log = (attempt(root, "gradle-task-not-found") / "build.log").read_text()
+    assert "Task 'jvmTest' not found in root project 'gradle-task-not-found'" in log, log[-3000:]
+    steps = json.loads((attempt(root, "gradle-task-not-found") / "steps.json").read_text())
+    assert steps[-1]["name"] == "gradle-build" and "infra_error" in steps[-1], steps
+
+
+def test_a_hostile_sample_cannot_touch_its_grade(gradle_run):
+    """Every attack of the hostile fixture's sample failed, each for the reason it should."""
+    root, results, _ = gradle_run
+    hostile = attempt(root, "gradle-hostile")
+    log = (hostile / "build.log").read_text()
+    # Its annotation processor (in main's resources, on the test compile class path) would
+    # have killed Gradle while the hidden tests compiled: infra_error, and no tests run.
+    assert "HOSTILE PROCESSOR RAN" not in log and ":compileTestJava" in log, log[-3000:]
+    reports = list((hostile / "junit" / "jvm").glob("*.xml"))
+    assert [p.name for p in reports] == ["TEST-demo.SumTest.xml"], reports
+    report = reports[0].read_text()
+    # Gradle's own report, not the forged one (written directly, or by a process started by a
+    # thread that outlived the Security Manager or by a shutdown hook, once Gradle wrote it).
+    assert "kateval-forged" not in report and report.count("<failure") == 2, report
+    denied = {"forge": '("java.io.FilePermission" "/proc" "read")',
+              "outlive": "done",  # started: the guard ends it before it can act
+              "hook": '("java.lang.RuntimePermission" "shutdownHooks")',
+              "assume": '("java.lang.RuntimePermission" "accessClassInPackage.org.junit")',
+              "exit": '("java.security.AllPermission"'}
+    for attack, reason in denied.items():
+        line = f"attack {attack}: " + ("done" if reason == "done" else "java.security."
+                                        "AccessControlException: access denied " + reason)
+        assert line in report, (attack, report)
+    assert results["gradle-hostile"]["status"] == "tests_failed"
+
+
+BUILD_LOGIC_PATCHES = {
+    "build.gradle": "diff --git a/build.gradle b/build.gradle\n--- a/build.gradle\n"
+                    "+++ b/build.gradle\n@@ -1 +1,2 @@\n apply plugin: 'java'\n"
+                    "+test.enabled = false\n",
+    "settings.gradle": "diff --git a/settings.gradle b/settings.gradle\n--- a/settings.gradle\n"
+                       "+++ b/settings.gradle\n@@ -1 +1,2 @@\n rootProject.name = 'gradle-pass'\n"
+                       "+includeBuild('..')\n",
+    "gradle.properties": "diff --git a/gradle.properties b/gradle.properties\nnew file mode 100644\n"
+                         "--- /dev/null\n+++ b/gradle.properties\n@@ -0,0 +1 @@\n"
+                         "+org.gradle.jvmargs=-javaagent:evil.jar\n",
+    "buildSrc/build.gradle": "diff --git a/buildSrc/build.gradle b/buildSrc/build.gradle\n"
+                             "new file mode 100644\n--- /dev/null\n+++ b/buildSrc/build.gradle\n"
+                             "@@ -0,0 +1 @@\n+apply plugin: 'groovy'\n",
+}
+
+
+def test_patches_to_build_logic_are_patch_failed_whatever_editable_says(tmp_path):
+    need(shutil.which("gradle") is not None, "gradle not installed (apt-get install gradle)")
+    task = load_task(FIXTURES / "gradle" / "tasks" / "gradle-pass")
+    # load_task refuses such globs (tests/test_buildlogic.py): the patch check stands anyway.
+    everything = Task(spec=task.spec.model_copy(update={"editable": ["**"]}), root=task.root)
+    opener = make_opener("local", Suite(name="t", toolchain="gradle"), "t")
+    for path, patch in BUILD_LOGIC_PATCHES.items():
+        grade = evaluate_patch(everything, patch, tmp_path / path.replace("/", "_"), opener,
+                               Timeouts(build_s=600, test_s=60))
+        assert grade.status == "patch_failed", (path, grade)
+        assert f"{path}: build logic" in grade.detail and "never editable" in grade.detail, grade
 
 
 def test_hidden_tests_compile_in_the_build_phase_and_nothing_recompiles(gradle_run):
