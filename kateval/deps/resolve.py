@@ -117,6 +117,7 @@ class Resolver:
         for root in roots:
             asked.setdefault(root.module, set()).add(root.version)
         while queue:
+            self._prefetch(queue, request, chosen, asked)
             wanted, root, excludes = queue.popleft()
             module = wanted.module
             if module in order or module in COMPILER_PROVIDED:
@@ -141,6 +142,25 @@ class Resolver:
                 queue.append((Coordinate(dep.module.group, dep.module.name, dep.version), root,
                               excludes + dep.excludes))
         return order, asked
+
+    def _prefetch(self, queue, request: Request, chosen, asked) -> None:
+        """Read the metadata the queue will need, all at once: a module costs two to four
+        sequential requests (its .module, a redirect's, their checksums), most of the time a
+        cold resolve takes. Errors are left for the walk to meet in order."""
+        wanted = {Coordinate(m.group, m.name, chosen.get(m) or highest(asked[m]))
+                  for m in {item[0].module for item in queue} if chosen.get(m) or asked.get(m)}
+        missing = [c for c in wanted if (c, request) not in self._variants]
+        if len(missing) < 2:
+            return
+
+        def lookup(coordinate: Coordinate) -> None:
+            try:
+                self.variant(coordinate, request)
+            except ResolveError:
+                pass
+
+        with ThreadPoolExecutor(FETCHERS) as pool:
+            list(pool.map(lookup, missing))
 
     def _fetch(self, coordinate: Coordinate, request: Request, root: Coordinate) -> Resolved:
         platform, variant = self.variant(coordinate, request)
