@@ -225,3 +225,46 @@ def test_sandbox_none_timeout_kills_the_daemon_that_left_the_process_group(tmp_p
                            Timeouts(build_s=600, test_s=30))
     assert grade.status == "timeout", grade
     assert not processes_under(scratch), processes_under(scratch)
+
+
+# A stand-in for the `gradle` command: the toolchain's own classification of what it did (the
+# progress and outcome files are the init script's, written here as Gradle would).
+STAND_IN = """#!/bin/sh
+for arg in "$@"; do
+    case "$arg" in
+        -Pkateval.phase=*) phase="${arg#-Pkateval.phase=}" ;;
+        -Pkateval.progress=*) progress="${arg#-Pkateval.progress=}" ;;
+        -Pkateval.outcome=*) outcome="${arg#-Pkateval.outcome=}" ;;
+    esac
+done
+MODE
+"""
+
+
+def stand_in(tmp_path: Path, mode: str) -> str:
+    script = tmp_path / "gradle"
+    script.write_text(STAND_IN.replace("MODE", mode))
+    script.chmod(0o755)
+    return str(script)
+
+
+@pytest.mark.parametrize("mode, status, detail", [
+    # Gradle that does not start at all: nothing of the sample ever ran.
+    ('echo "ERROR: JAVA_HOME is set to an invalid directory: /nope" >&2; exit 1',
+     "infra_error", "Gradle could not start the build (exit 1): ERROR: JAVA_HOME is set"),
+    # The build passes; the JVM test step fails before its test task started.
+    ('[ "$phase" = build ] && { printf "ok\\n\\n" > "$outcome"; exit 0; }; '
+     'echo "* What went wrong:"; echo "Could not create service of type X"; exit 1',
+     "infra_error", "Gradle failed before the tests started (exit 1): Could not create service"),
+    # The same failure once the test task started: the sample's code ran, it is the model's.
+    ('[ "$phase" = build ] && { printf "ok\\n\\n" > "$outcome"; exit 0; }; '
+     'echo "test :test" >> "$progress"; exit 1', "tests_failed", "2 expected tests not reported"),
+])
+def test_who_failed_is_read_from_what_the_sample_could_not_write(tmp_path, monkeypatch, mode,
+                                                                 status, detail):
+    monkeypatch.setenv("KATEVAL_GRADLE", stand_in(tmp_path, mode))
+    task = load_task(FIXTURES / "gradle" / "tasks" / "gradle-pass")
+    opener = make_opener("none", Suite(name="t", toolchain="gradle"), "t")
+    grade = evaluate_patch(task, task.gold_patch, tmp_path / "attempt", opener,
+                           Timeouts(build_s=60, test_s=60))
+    assert grade.status == status and detail in grade.detail, grade
