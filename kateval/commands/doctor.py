@@ -66,6 +66,17 @@ def _bwrap_works() -> str | None:
     return _version(["bwrap", "--version"])
 
 
+def _test_jdk() -> tuple[str | None, str]:
+    """(the PATH JDK's version, or None when the test JVM cannot run on it; the fix)."""
+    from kateval.toolchains import jdk
+
+    try:
+        found = jdk.test_jdk()
+    except ToolchainError as exc:
+        return None, str(exc)
+    return f"{found.version} ({found.home})", ""
+
+
 def _server_jdk() -> str | None:
     """The warm server's JDK when it is one with an AOT cache (jdk.py), else None."""
     from kateval.toolchains import jdk
@@ -89,10 +100,10 @@ def _gradle() -> str | None:
 
 def checks() -> list[Check]:
     kotlin_version, junit = _kotlinc()
+    test_jdk, test_jdk_fix = _test_jdk()
     return [
         Check("python", True, sys.version.split()[0], "use Python 3.10 or newer"),
-        Check("java (JDK/JRE 17+)", True, _version(["java", "-version"]),
-              "apt-get install openjdk-17-jre-headless"),
+        Check("java 17 to 21 (the test JVM)", True, test_jdk, test_jdk_fix),
         Check("JDK 25 (warm server, optional)", False, _server_jdk(),
               "install a JDK 25 under /usr/lib/jvm or set KATEVAL_SERVER_JAVA (the warm server "
               "then warms up in a few samples); without it the server runs on java 17"),

@@ -1,7 +1,7 @@
 """The kotlin-jvm sandbox image: its inputs, their content hash (the tag), and how to build it.
 
 Inputs are sandboxes/kotlin-jvm/Dockerfile, the host's kotlinc install, the JUnit console jar,
-the JS test runner (run-tests.js and ses, from `kateval toolchain install`) and an (optional) pre-warmed
+kateval's JVM test runner and its policy, the JS test runner (run-tests.js and ses, from `kateval toolchain install`) and an (optional) pre-warmed
 Gradle dependency cache. The tag is `kateval/kotlin-jvm:<hash12>`
 over all of them, so a changed input means a new tag and an unchanged one reuses the image.
 
@@ -115,6 +115,10 @@ def image_inputs(paths: kotlinc.ToolPaths | None = None, dockerfile_dir: Path | 
                *_tree("kotlinc", Path(paths.kotlin_home)),
                Entry("junit/junit-platform-console-standalone.jar",
                      source=Path(paths.junit_console))]
+    # The JVM test runner and its policy, not the host's CDS archives (an archive holds the
+    # host paths of the jars it was dumped with: the image's JVM would refuse it).
+    entries += [Entry(f"kateval-runner/{name}", source=Path(paths.runner_dir, name))
+                for name in (kotlinc.RUNNER_JAR, kotlinc.POLICY_FILE)]
     if paths.js_runner:
         entries += list(_tree("js-runner", Path(paths.js_runner)))
     else:  # COPY needs the folder; the JS test step then fails, which doctor explains

@@ -44,11 +44,9 @@ AOT_ARCHIVE = "server.aot"
 CDS_ARCHIVE = "server.jsa"
 """Older JDKs: an AppCDS archive of the compiler's classes."""
 ARCHIVES = (AOT_ARCHIVE, CDS_ARCHIVE)
-# Plain JUnit 4 (inside the console jar), so the probe jar needs no framework jar before it:
-# a dynamic archive is only used when its class path is a prefix of the JVM's.
-_CDS_PROBE = """package kateval.cds
-class CdsProbeTest { @org.junit.Test fun adds() = org.junit.Assert.assertEquals(2, 1 + 1) }
-"""
+POLICY = RUNNER_SOURCES / kotlinc.POLICY_FILE
+CDS_PROBE = RUNNER_SOURCES / "probe" / "CdsProbe.kt"
+"""The tests the CDS archives are dumped from."""
 
 
 def _digest(text: str) -> str:
@@ -96,15 +94,22 @@ def warm_primed(folder: Path) -> bool:
 
 
 def cds_dir() -> Path:
+    """The JVM test runner's folder: its jar, its policy and the test JVM's CDS archives,
+    made from the runner's sources, the JUnit jar and the PATH JDK (an archive is that JDK's)."""
     junit = kotlinc.find_junit_console()
-    runner = "".join(p.read_text() for p in sorted(RUNNER_SOURCES.glob("*.kt")))
-    key = f"{kotlinc.KOTLIN_VERSION}:{junit}:{junit.stat().st_mtime_ns if junit else 0}:{runner}"
+    runner = "".join(p.read_text()
+                     for p in [*sorted(RUNNER_SOURCES.glob("*.kt")), POLICY, CDS_PROBE])
+    key = (f"{kotlinc.KOTLIN_VERSION}:{junit}:{junit.stat().st_mtime_ns if junit else 0}:"
+           f"{jdk.path_jdk().home}:{jdk.path_jdk().version}:{runner}")
     return kotlinc.kateval_home() / f"cds-{_digest(key)}"
 
 
+def runner_ready(folder: Path) -> bool:
+    return (folder / kotlinc.RUNNER_JAR).is_file() and (folder / kotlinc.POLICY_FILE).is_file()
+
+
 def cds_ready(folder: Path) -> bool:
-    return (folder / kotlinc.RUNNER_JAR).is_file() and all(
-        (folder / kotlinc.cds_archive(f)).is_file() for f in kotlinc.FRAMEWORK_JARS)
+    return all((folder / kotlinc.cds_archive(f)).is_file() for f in kotlinc.FRAMEWORK_JARS)
 
 
 def _run(argv: list[str], what: str, cwd: Path | None = None, timeout_s: float = 900) -> None:
@@ -196,44 +201,57 @@ def prime_warm_server(paths: kotlinc.ToolPaths, force: bool = False) -> Path:
     return target
 
 
+def _compile_runner(paths: kotlinc.ToolPaths, work: Path) -> None:
+    """runner.jar and the policy into `work`; the probe tests into `work`/probe."""
+    sources = [str(p) for p in sorted(RUNNER_SOURCES.glob("*.kt"))]
+    _run([f"{paths.kotlin_home}/bin/kotlinc", "-nowarn", "-cp", paths.junit_console, "-d",
+          kotlinc.RUNNER_JAR, *sources], "compiling the JVM test runner", cwd=work)
+    shutil.copyfile(POLICY, work / kotlinc.POLICY_FILE)
+    probe_cp = [paths.lib("kotlin-test.jar"), paths.lib("kotlinx-coroutines-core-jvm.jar"),
+                paths.junit_console]
+    _run([f"{paths.kotlin_home}/bin/kotlinc", "-nowarn", "-cp", ":".join(probe_cp), "-d",
+          str(work / "probe"), str(CDS_PROBE)], "compiling the CDS probe tests")
+
+
+def _dump_archives(paths: kotlinc.ToolPaths, probe: Path) -> None:
+    """Run the probe tests with the test JVM's exact command (its Security Manager and
+    policy too, which this proves to work) and archive the classes each framework loaded."""
+    target = Path(paths.runner_dir)
+    for framework in kotlinc.FRAMEWORK_JARS:
+        reports = tempfile.mkdtemp(prefix="kateval-cds-")
+        try:
+            archive = [f"-XX:ArchiveClassesAtExit={target}/{kotlinc.cds_archive(framework)}"]
+            _run(kotlinc.test_jvm_argv(paths, framework, reports, str(probe), str(probe),
+                                       archive=archive),
+                 f"dumping the {framework} test JVM's CDS archive")
+        finally:
+            shutil.rmtree(reports, ignore_errors=True)
+
+
 def build_cds_archive(paths: kotlinc.ToolPaths, force: bool = False) -> Path:
-    """Build the JUnit 4 runner (with a tiny probe test in the same jar) and dump an AppCDS
-    archive per framework by running the probe with -XX:ArchiveClassesAtExit: the classes
-    a test JVM loads are then mapped, not parsed, at its start. A dump may not have a
-    non-empty folder on its class path, hence the jar."""
+    """Build kateval's JVM test runner and dump an AppCDS archive per framework by running
+    probe tests with -XX:ArchiveClassesAtExit: the classes a test JVM loads are then mapped,
+    not parsed, at its start. The class path holds jars only (a dump refuses a non-empty
+    folder on it); the runner loads the probe folder, as it loads a sample's."""
     target = cds_dir()
-    if cds_ready(target) and not force:
+    if runner_ready(target) and cds_ready(target) and not force:
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".cds-") as tmp:
         work = Path(tmp)
-        (work / "Probe.kt").write_text(_CDS_PROBE)
-        sources = ["Probe.kt", *[str(p) for p in sorted(RUNNER_SOURCES.glob("*.kt"))]]
-        _run([f"{paths.kotlin_home}/bin/kotlinc", "-nowarn", "-cp", paths.junit_console, "-d",
-              kotlinc.RUNNER_JAR, *sources], "compiling the JUnit 4 runner", cwd=work)
-        (work / "Probe.kt").unlink()
+        _compile_runner(paths, work)
         # Dumped at the final path: the archive records where its jars were.
         if target.exists():
             shutil.rmtree(target)
         work.rename(target)
-        final = kotlinc.ToolPaths(paths.kotlin_home, paths.junit_console, cds_dir=str(target))
-        runner_jar = f"{target}/{kotlinc.RUNNER_JAR}"
         try:
-            for framework, jar in kotlinc.FRAMEWORK_JARS.items():
-                reports = tempfile.mkdtemp(prefix="kateval-cds-")
-                if framework == "junit4":
-                    main = [kotlinc.RUNNER_MAIN, runner_jar, reports]
-                else:
-                    main = [kotlinc.CONSOLE_MAIN, "--scan-classpath", runner_jar,
-                            "--disable-banner", "--details=none", "--reports-dir", reports]
-                _run(["java", "-Xmx512m", *kotlinc.JVM_FLAGS,
-                      f"-XX:ArchiveClassesAtExit={target}/{kotlinc.cds_archive(framework)}",
-                      "-cp", ":".join([*final.test_class_path(), paths.lib(jar)]), *main],
-                     f"dumping the {framework} test JVM's CDS archive")
-                shutil.rmtree(reports, ignore_errors=True)
+            final = kotlinc.ToolPaths(paths.kotlin_home, paths.junit_console,
+                                      runner_dir=str(target))
+            _dump_archives(final, target / "probe")
         except ToolchainError:
             shutil.rmtree(target, ignore_errors=True)
             raise
+        shutil.rmtree(target / "probe")
         target.chmod(0o755)
     return target
 
@@ -241,14 +259,16 @@ def build_cds_archive(paths: kotlinc.ToolPaths, force: bool = False) -> Path:
 def install_all(force: bool = False, log=print) -> kotlinc.ToolPaths:
     """Compiler, JS test runner, warm server, CDS archives and the JS IR cache; returns
     the located paths."""
+    test_jdk = jdk.test_jdk()  # before anything is fetched: the test JVM needs JDK 17 to 21
     log(f"kotlinc {kotlinc.KOTLIN_VERSION}: {install_compiler(force)}")
     log(f"JS test runner (ses {js_packages()['ses']}): {install_js_runner(force)}")
-    paths = kotlinc.locate()
+    paths = kotlinc.locate(with_runner=False)
     log(f"warm compile server: {build_warm_server(paths, force)}")
-    log(f"test JVM CDS archive: {build_cds_archive(paths, force)}")
+    log(f"JVM test runner, policy and CDS archives (JDK {test_jdk.version}): "
+        f"{build_cds_archive(paths, force)}")
     paths = kotlinc.locate()
     log(f"warm server primed (class archive, JS IR cache): {prime_warm_server(paths, force)}")
-    return kotlinc.locate()
     from kateval.toolchains import libraries  # imports tasks and config, which install need not
 
     log(f"task libraries (Maven Central): {libraries.install_suites()}")
+    return kotlinc.locate()

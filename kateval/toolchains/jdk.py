@@ -2,10 +2,11 @@
 
 The test JVM, and the cold kotlinc, run on the `java` found on PATH: the JDK a user's
 Gradle build would use, so its class library is the one samples compile against and run
-on. The warm compile server only hosts the compiler. It runs on the newest JDK here that
-has an AOT cache (JDK 25, JEP 483/515), when there is one: the install's training run
-then leaves the server with the compiler's classes already loaded and linked, and the
-training's data (primer.py measures what its rounds are worth). Its JVM compiles still
+on. It must be JDK 17 to 21: model code runs there under the Security Manager, which JDK 24
+removed (JEP 486). The warm compile server only hosts the compiler. It runs on the newest
+JDK here that has an AOT cache (JDK 25, JEP 483/515), when there is one: the install's
+training run then leaves the server with the compiler's classes already loaded and linked,
+and the training's data (primer.py measures what its rounds are worth). Its JVM compiles still
 see the PATH JDK's class library (`-jdk-home`), so the warm and cold toolchains compile
 exactly alike.
 """
@@ -26,6 +27,10 @@ SERVER_JAVA_ENV = "KATEVAL_SERVER_JAVA"
 JDK_ROOTS = (Path("/usr/lib/jvm"),)
 AOT_FEATURE = 25
 """The first JDK whose AOT cache keeps method profiles."""
+TEST_FEATURES = range(17, 22)
+"""JDKs the test JVM may run on: 17 and 21 are the long-term releases with a Security Manager
+(JDK 24 removed it)."""
+INSTALL_JDK = "apt-get install openjdk-17-jre-headless"
 
 
 @dataclass(frozen=True)
@@ -68,9 +73,19 @@ def path_jdk() -> Jdk:
     found = shutil.which("java")
     jdk = _read(Path(found)) if found else None
     if jdk is None:
-        raise ToolchainError("no JDK found: `apt-get install openjdk-17-jre-headless` "
-                             "(java must be on PATH)")
+        raise ToolchainError(f"no JDK found: `{INSTALL_JDK}` (java must be on PATH)")
     return jdk
+
+
+def test_jdk() -> Jdk:
+    """The PATH JDK, when the test JVM can run on it."""
+    found = path_jdk()
+    if found.feature not in TEST_FEATURES:
+        raise ToolchainError(
+            f"java on PATH is JDK {found.version} ({found.home}); the test JVM needs JDK "
+            f"{TEST_FEATURES[0]} to {TEST_FEATURES[-1]}, whose Security Manager keeps model "
+            f"code from the grade: `{INSTALL_JDK}` and put its java first on PATH")
+    return found
 
 
 @lru_cache(maxsize=None)

@@ -11,8 +11,9 @@ source sets with the K2 multiplatform fragment flags:
   compile-js         commonMain+jsMain -> the main klib, against the stdlib only
   compile-js-tests   commonTest+jsTest -> the test klib, with the main klib as a friend library
   link-js            the test klib, main on its libraries -> an executable CommonJS module
-  test-jvm           the JUnit console launcher (JUnit 4 through its vintage engine, or
-                     JUnit 5), on jvm-test and jvm-main
+  test-jvm           kateval's runner (runner/Runner.kt: JUnitCore, or the JUnit Platform's
+                     Launcher for JUnit 5) under the Security Manager (runner/kateval-test.policy):
+                     jvm-test and jvm-main in its own loaders, without permissions
   test-js            kateval's JS runner on Node (runner/js/run-tests.js): the module runs in
                      an SES compartment (no require, process or fs; frozen intrinsics) behind
                      a kotlin.test adapter; one <testcase> per Kotlin test, and the counts
@@ -44,12 +45,13 @@ classes loaded again and again, which fills its metaspace and code cache)."""
 # than they win back, which hurts most with one core per sample (docker, concurrency 2).
 # bench/jvm_flags_bench.py measures the difference.
 JVM_FLAGS = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
-CONSOLE_MAIN = "org.junit.platform.console.ConsoleLauncher"
 FRAMEWORK_JARS = {"junit4": "kotlin-test-junit.jar", "junit5": "kotlin-test-junit5.jar"}
 RUNNER_JAR = "runner.jar"
 CDS_QUIET = ["-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
 """JVM flags that keep CDS warnings (they go to stdout) out of a step's output."""
-RUNNER_MAIN = "kateval.runner.JUnit4RunnerKt"
+RUNNER_MAIN = "kateval.runner.RunnerKt"
+POLICY_FILE = "kateval-test.policy"
+"""The test JVM's security policy (runner/kateval-test.policy), beside runner.jar."""
 JS_RUNNER = "run-tests.js"
 """kateval's JS test runner (runner/js/run-tests.js), in the js-runner folder."""
 
@@ -67,8 +69,8 @@ class ToolPaths:
     js_runner: str = ""
     """kateval's JS test runner with its node_modules (ses, acorn): `kateval toolchain install`."""
     cds_dir: str = ""
-    """A folder with kateval's JUnit 4 runner (runner.jar) and an AppCDS archive of the test
-    JVM per framework, or "" for the JUnit console launcher and no archive (the image)."""
+    """A folder with an AppCDS archive of the test JVM per framework, or "" for none (the
+    image: an archive holds the paths of the jars it was dumped with)."""
     warm_home: str = ""
     """The warm compile server's folder (server.jar; once primed also its class archive,
     server.aot or server.jsa, and js-ic/), or "" when it is not built."""
@@ -77,6 +79,9 @@ class ToolPaths:
     jdk_home: str = ""
     """The PATH JDK's home when the server runs on another JDK: JVM compiles see this class
     library (`-jdk-home`), the one the test JVM runs on."""
+    runner_dir: str = ""
+    """A folder with kateval's test runner (runner.jar) and the test JVM's policy, or "" before
+    `kateval toolchain install` made it (no JVM test can run then)."""
 
     def lib(self, name: str) -> str:
         return f"{self.kotlin_home}/lib/{name}"
@@ -88,15 +93,23 @@ class ToolPaths:
     def mounts(self) -> list[str]:
         """What a sandbox must show, read-only, for these tools to run."""
         server_jdk = str(Path(self.server_java).parents[1]) if self.server_java else ""
-        optional = [self.js_runner, self.cds_dir, self.warm_home, server_jdk]
-        return [self.kotlin_home, self.junit_console, *[p for p in optional if p]]
+        optional = [self.js_runner, self.runner_dir, self.cds_dir, self.warm_home, server_jdk]
+        return list(dict.fromkeys([self.kotlin_home, self.junit_console, *filter(None, optional)]))
 
-    def test_class_path(self) -> list[str]:
-        """The test JVM's class path before the framework jar and the sample's classes; the
-        CDS archive is dumped with exactly this prefix (a JVM refuses it otherwise)."""
-        fixed = [self.junit_console, self.lib("kotlin-stdlib.jar"), self.lib("kotlin-test.jar"),
-                 self.lib("kotlinx-coroutines-core-jvm.jar")]
-        return fixed + ([f"{self.cds_dir}/{RUNNER_JAR}"] if self.cds_dir else [])
+    def test_class_path(self, framework: str) -> list[str]:
+        """The test JVM's whole class path: trusted jars only (the runner loads the sample's
+        classes itself). The CDS archive is dumped with exactly this class path."""
+        return [self.junit_console, self.lib("kotlin-stdlib.jar"), self.lib("kotlin-test.jar"),
+                self.lib("kotlinx-coroutines-core-jvm.jar"), f"{self.runner_dir}/{RUNNER_JAR}",
+                self.lib(FRAMEWORK_JARS[framework])]
+
+    def security_flags(self) -> list[str]:
+        """The Security Manager with kateval's policy alone (`==`: not the JDK's default
+        policy too), and the folders the policy trusts, as this sandbox sees them."""
+        return ["-Djava.security.manager",
+                f"-Djava.security.policy=={self.runner_dir}/{POLICY_FILE}",
+                f"-Dkateval.junit={Path(self.junit_console).parent}",
+                f"-Dkateval.kotlin={self.kotlin_home}/lib", f"-Dkateval.runner={self.runner_dir}"]
 
     def cds_flags(self, framework: str) -> list[str]:
         if not self.cds_dir:
@@ -121,8 +134,9 @@ def find_junit_console() -> Path | None:
     return None
 
 
-def locate() -> ToolPaths:
-    """The installed toolchain, or a ToolchainError that says how to install it."""
+def locate(*, with_runner: bool = True) -> ToolPaths:
+    """The installed toolchain, or a ToolchainError that says how to install it. The install
+    itself locates the compiler before it builds the JVM test runner (`with_runner=False`)."""
     from kateval.toolchains import install
 
     home = Path(os.environ.get("KATEVAL_KOTLIN_HOME", install_dir()))
@@ -139,14 +153,18 @@ def locate() -> ToolPaths:
         raise ToolchainError(f"the JS test runner is not installed in {runner}; run "
                              "`kateval toolchain install`")
     cds = install.cds_dir()
+    if with_runner and not install.runner_ready(cds):
+        raise ToolchainError(f"kateval's JVM test runner is not installed in {cds}; run "
+                             "`kateval toolchain install`")
     warm = install.warm_dir()
-    server, tests = jdk.server_jdk(), jdk.path_jdk()
+    server, tests = jdk.server_jdk(), jdk.test_jdk()
     other = server.home != tests.home
     return ToolPaths(kotlin_home=str(home), junit_console=str(junit), js_runner=str(runner),
                      cds_dir=str(cds) if install.cds_ready(cds) else "",
                      warm_home=str(warm) if install.warm_ready(warm) else "",
                      server_java=server.java if other else "",
-                     jdk_home=tests.home if other else "")
+                     jdk_home=tests.home if other else "",
+                     runner_dir=str(cds) if install.runner_ready(cds) else "")
 
 
 def install(force: bool = False) -> Path:
@@ -291,22 +309,28 @@ def build_phase(compiles: list[Compile], step_for, timeouts: Timeouts) -> list[S
     return steps
 
 
+def test_jvm_argv(paths: ToolPaths, framework: str, reports: str, tests: str, main: str,
+                  archive: list[str] | None = None) -> list[str]:
+    """The test JVM: kateval's runner (JUnitCore for JUnit 4, as the console launcher's vintage
+    engine would run it, half a second sooner; the Launcher for JUnit 5) under the Security
+    Manager. The sample's classes are arguments, never on the class path: the runner loads
+    them without permissions (runner/SampleLoader.kt). `archive` replaces the CDS flags
+    (the install dumps the archive with this command)."""
+    if not paths.runner_dir:
+        raise ToolchainError("kateval's JVM test runner is not installed; run "
+                             "`kateval toolchain install`")
+    cds = paths.cds_flags(framework) if archive is None else archive
+    return ["java", "-Xmx512m", *JVM_FLAGS, *cds, *paths.security_flags(),
+            "-cp", ":".join(paths.test_class_path(framework)),
+            RUNNER_MAIN, framework, reports, tests, main]
+
+
 def test_steps(root: Path, targets: list[str], paths: ToolPaths, framework: str,
                layout: Layout, timeouts: Timeouts) -> list[Step]:
     """test-jvm (and test-js): the same for every toolchain, run with sandbox.exec."""
-    run_cp = ":".join([*paths.test_class_path(), paths.lib(FRAMEWORK_JARS[framework]),
-                       JVM_TEST, JVM_MAIN])
-    if framework == "junit4" and paths.cds_dir:
-        # JUnitCore without the JUnit Platform: the same tests, names and report format as
-        # the console launcher's vintage engine, half a second sooner (runner/JUnit4Runner.kt).
-        main = [RUNNER_MAIN, JVM_TEST, layout.report_dir("jvm")]
-    else:
-        main = [CONSOLE_MAIN, "--scan-classpath", JVM_TEST, "--disable-banner",
-                "--details=summary", "--fail-if-no-tests", "--reports-dir",
-                layout.report_dir("jvm")]
     steps = [Step("test-jvm", "test", "jvm",
-                  ["java", "-Xmx512m", *JVM_FLAGS, *paths.cds_flags(framework), "-cp", run_cp,
-                   *main], timeouts.test_s, read_only=True, outputs=layout.report_dir("jvm"))]
+                  test_jvm_argv(paths, framework, layout.report_dir("jvm"), JVM_TEST, JVM_MAIN),
+                  timeouts.test_s, read_only=True, outputs=layout.report_dir("jvm"), counts=True)]
     if "js" in targets:
         # Classname "<package>.<Class>", name "<method>", as JUnit 4 names them on the JVM.
         steps.append(Step("test-js", "test", "js",

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
+from kateval.commands import doctor
 from kateval.errors import ToolchainError
-from kateval.toolchains import jdk
+from kateval.toolchains import install, jdk
 from kateval.toolchains.service import CompileService, ServiceLimits, archive_name
 
 # Character.isEmoji is JDK 21+: it resolves on a JDK 25 server's own class library only.
@@ -38,6 +40,49 @@ def test_server_java_picks_the_named_jdk(monkeypatch, fresh_lookup):
     path = jdk.path_jdk()
     monkeypatch.setenv(jdk.SERVER_JAVA_ENV, path.java)
     assert jdk.server_jdk() == path and path.feature >= 17
+
+
+def _fake_jdk(root: Path, version: str) -> Path:
+    """A JDK folder whose `release` names `version`, with a `java` that does nothing."""
+    java = root / "bin" / "java"
+    java.parent.mkdir(parents=True)
+    java.write_text("#!/bin/sh\n")
+    java.chmod(0o755)
+    (root / "release").write_text(f'JAVA_VERSION="{version}"\n')
+    return root / "bin"
+
+
+@pytest.fixture
+def path_java(monkeypatch):
+    """Put a JDK's bin first on PATH for jdk.path_jdk (cached) to find."""
+    def use(bin_dir: Path) -> None:
+        monkeypatch.setenv("PATH", f"{bin_dir}:{os.environ['PATH']}")
+        jdk.path_jdk.cache_clear()
+
+    yield use
+    jdk.path_jdk.cache_clear()
+
+
+def test_the_test_jvm_runs_on_a_jdk_with_a_security_manager(tmp_path, path_java):
+    assert jdk.test_jdk().feature in jdk.TEST_FEATURES  # this machine's PATH JDK (17)
+    path_java(_fake_jdk(tmp_path / "jdk-25", "25.0.1"))
+    with pytest.raises(ToolchainError) as err:
+        jdk.test_jdk()
+    message = str(err.value)
+    assert "JDK 25.0.1" in message and "apt-get install openjdk-17-jre-headless" in message
+    assert "\n" not in message
+    # ... which install refuses before it fetches anything, and doctor shows with its fix.
+    with pytest.raises(ToolchainError, match="openjdk-17-jre-headless"):
+        install.install_all(log=lambda line: pytest.fail(f"install went on: {line}"))
+    assert doctor._test_jdk() == (None, message)
+
+
+def test_jdk_21_is_a_test_jdk_and_16_is_not(tmp_path, path_java):
+    path_java(_fake_jdk(tmp_path / "jdk-21", "21.0.5"))
+    assert jdk.test_jdk().version == "21.0.5"
+    path_java(_fake_jdk(tmp_path / "jdk-16", "16.0.2"))
+    with pytest.raises(ToolchainError, match="needs JDK 17 to 21"):
+        jdk.test_jdk()
 
 
 def _compile(service: CompileService, source: str, extra: list[str]) -> tuple[int, str]:

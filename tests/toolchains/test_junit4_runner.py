@@ -1,19 +1,20 @@
-"""kateval's JUnit 4 runner against the JUnit console launcher it replaces: the same tests,
-names and outcomes, and an exit code grading can trust. Real kotlinc, JVMs and bwrap."""
+"""kateval's test runner against the JUnit console launcher it replaces: the same tests, names
+and outcomes (JUnit 4 through JUnitCore, JUnit 5 through the Launcher API), counts that agree
+with its reports, and an exit code grading can trust. Real kotlinc, JVMs and bwrap."""
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
 
 from kateval.grading import read_junit_dir
-from kateval.sandbox.local import LocalSandbox
-from kateval.toolchains import Layout, Timeouts, kotlinc
+from kateval.toolchains import exec_step, kotlinc
+from tests.toolchains.jvm_sample import build, run_sample, write_tree
 
 pytestmark = pytest.mark.slow
 
+CONSOLE_MAIN = "org.junit.platform.console.ConsoleLauncher"
 MIXED = """package r
 
 import org.junit.Assume.assumeTrue
@@ -51,33 +52,26 @@ class OnlyPassingTest { @org.junit.Test fun fine() = kotlin.test.assertTrue(true
 """
 
 
-def _build_and_test(root: Path, paths: kotlinc.ToolPaths, reports: str):
-    layout = Layout(reports=reports)
-    steps = kotlinc.build_steps(root, ["jvm"], paths, layout, Timeouts(300, 60), "junit4")
-    sandbox = LocalSandbox(root, ro_paths=paths.mounts())
-    results = [sandbox.exec(step.argv, timeout_s=step.timeout_s) for step in steps]
-    assert results[0].returncode == 0, results[0].stderr
-    test = results[-1]
-    return steps[-1], test, read_junit_dir(root / layout.report_dir("jvm"))
-
-
-def _workspace(tmp_path: Path, name: str, sources: dict[str, str]) -> Path:
-    root = tmp_path / name
-    for rel, text in sources.items():
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text(text)
-    return root
+def _console(root: Path, paths: kotlinc.ToolPaths, framework: str, reports: Path):
+    """What test-jvm ran before kateval's runner: the console launcher, the sample's classes
+    on the class path, no Security Manager."""
+    sandbox, steps = build(root, paths, framework, reports / "ours")
+    ours = exec_step(steps[0], sandbox)
+    class_path = [paths.junit_console, paths.lib("kotlin-stdlib.jar"), paths.lib("kotlin-test.jar"),
+                  paths.lib("kotlinx-coroutines-core-jvm.jar"),
+                  paths.lib(kotlinc.FRAMEWORK_JARS[framework]), kotlinc.JVM_TEST, kotlinc.JVM_MAIN]
+    ref_dir = reports / "console"
+    ref = sandbox.exec(["java", "-cp", ":".join(class_path), CONSOLE_MAIN, "--scan-classpath",
+                        kotlinc.JVM_TEST, "--disable-banner", "--details=none",
+                        "--reports-dir", str(ref_dir)],
+                       timeout_s=120, read_only=True, outputs=str(ref_dir))
+    return (ours, read_junit_dir(Path(steps[0].outputs)), Path(steps[0].outputs),
+            ref, read_junit_dir(ref_dir))
 
 
 def test_runner_reports_what_the_console_launcher_reports(toolchain, tmp_path):
-    assert toolchain.cds_dir, "the runner is installed by `kateval toolchain install`"
-    console_paths = dataclasses.replace(toolchain, cds_dir="")
-    sources = {"src/jvmTest/kotlin/r/MixedTest.kt": MIXED}
-    ours_step, ours, ours_tests = _build_and_test(_workspace(tmp_path, "a", sources), toolchain,
-                                                  "build/reports-a")
-    ref_step, ref, ref_tests = _build_and_test(_workspace(tmp_path, "b", sources),
-                                               console_paths, "build/reports-b")
-    assert kotlinc.RUNNER_MAIN in ours_step.argv and kotlinc.CONSOLE_MAIN in ref_step.argv
+    root = write_tree(tmp_path / "ws", {"src/jvmTest/kotlin/r/MixedTest.kt": MIXED})
+    ours, ours_tests, _, ref, ref_tests = _console(root, toolchain, "junit4", tmp_path / "r")
 
     def by_name(tests):
         return {t.name: t.outcome for t in tests if not t.name.startswith("r.BrokenSetupTest")}
@@ -97,13 +91,64 @@ def test_runner_reports_what_the_console_launcher_reports(toolchain, tmp_path):
     assert ours.returncode != 0 and ref.returncode != 0
 
 
-def test_runner_exit_codes(toolchain, tmp_path):
-    _, passing, tests = _build_and_test(
-        _workspace(tmp_path, "ok", {"src/jvmTest/kotlin/r/OnlyPassingTest.kt": PASSING}),
-        toolchain, "build/r")
-    assert passing.returncode == 0, passing.stdout + passing.stderr
-    assert [(t.name, t.outcome) for t in tests] == [("r.OnlyPassingTest.fine", "passed")]
-    _, empty, tests = _build_and_test(
-        _workspace(tmp_path, "none", {"src/jvmMain/kotlin/r/A.kt": "package r\nfun a() = 1\n"}),
-        toolchain, "build/r")
-    assert empty.returncode == 2 and tests == []  # no test at all is never a pass
+JUPITER = """package j
+
+import kotlin.test.*
+import org.junit.jupiter.api.Assumptions.assumeTrue
+import org.junit.jupiter.api.BeforeAll
+import org.junit.jupiter.api.Disabled
+import org.junit.jupiter.api.TestFactory
+import org.junit.jupiter.api.DynamicTest.dynamicTest
+import org.junit.jupiter.params.ParameterizedTest
+import org.junit.jupiter.params.provider.ValueSource
+
+class JupiterTest {
+    @Test fun passes() = assertEquals(2, 1 + 1)
+    @Test fun failsAnAssertion() = assertEquals(3, 1 + 1, "one and one")
+    @Test fun throws() { error("boom") }
+    @Test @Disabled fun disabled() {}
+    @Test fun aborts() = assumeTrue(false)
+    @ParameterizedTest @ValueSource(ints = [1, 2]) fun positive(n: Int) = assertTrue(n > 0)
+    @TestFactory fun dynamic() = listOf(dynamicTest("one") {}, dynamicTest("two") { fail("no") })
+}
+
+class BrokenSetupTest {
+    companion object { @JvmStatic @BeforeAll fun setUp() { throw IllegalStateException("no db") } }
+    @Test fun never() {}
+}
+
+class VintageTest { @org.junit.Test fun old() = assertEquals(1, 1) }
+
+class NotMatchingTheNamePattern { @Test fun ignoredByName() {} }
+"""
+
+
+def test_junit5_runner_reports_what_the_console_launcher_reports(toolchain, tmp_path):
+    root = write_tree(tmp_path / "ws", {"src/jvmTest/kotlin/j/JupiterTest.kt": JUPITER})
+    ours, ours_tests, ours_dir, ref, ref_tests = _console(root, toolchain, "junit5",
+                                                         tmp_path / "r")
+
+    def by_name(tests):
+        return sorted((t.name, t.outcome, t.message) for t in tests)
+
+    assert by_name(ours_tests) == by_name(ref_tests)
+    outcomes = {t.name: t.outcome for t in ours_tests}
+    assert outcomes["j.JupiterTest.failsAnAssertion()"] == "failed"
+    assert outcomes["j.BrokenSetupTest.never()"] == "error"
+    assert outcomes["j.VintageTest.old"] == "passed"
+    assert not any("ignoredByName" in name for name in outcomes)
+    assert sorted(p.name for p in ours_dir.iterdir()) == [
+        "TEST-junit-jupiter.xml", "TEST-junit-vintage.xml", "kateval-counts.json"]
+    assert ours.returncode == ref.returncode == 1
+
+
+def test_runner_exit_codes_and_counts(toolchain, tmp_path):
+    ran = run_sample(tmp_path / "ok", {"src/jvmTest/kotlin/r/OnlyPassingTest.kt": PASSING},
+                     toolchain)
+    assert ran.result.returncode == 0, ran.result.stdout + ran.result.stderr
+    assert [(t.name, t.outcome) for t in ran.tests] == [("r.OnlyPassingTest.fine", "passed")]
+    assert ran.counts == {"tests": 1, "passed": 1, "failed": 0, "skipped": 0}
+    empty = run_sample(tmp_path / "none",
+                       {"src/jvmMain/kotlin/r/A.kt": "package r\nfun a() = 1\n"}, toolchain)
+    assert empty.result.returncode == 2 and empty.tests == []  # no test at all is never a pass
+    assert empty.counts == {"tests": 0, "passed": 0, "failed": 0, "skipped": 0}
