@@ -9,8 +9,8 @@ from pathlib import Path
 
 from kateval.buildlogic import covered
 from kateval.config import Suite, TaskSpec, load_model
-from kateval.edits.chat import MalformedEdit, extract_udiff
 from kateval.deps.buildfile import disagreement
+from kateval.edits.chat import MalformedEdit, extract_udiff
 from kateval.errors import ConfigError
 
 REQUIRED = ("task.yaml", "instruction.md", "repo", "hidden", "solution.patch")
@@ -82,9 +82,9 @@ def load_task(root: Path) -> Task:
     if spec.id != root.name:
         raise ConfigError(f"{root / 'task.yaml'}: field 'id': '{spec.id}' must equal the "
                           f"folder name '{root.name}'")
-    _check_gold_patch(root / "solution.patch")
     if problem := disagreement(spec, root / "repo"):
         raise ConfigError(f"task {spec.id}: {problem}")
+    _check_gold_patch(root / "solution.patch")
     if found := covered(spec.editable, root / "repo"):
         glob, path = found[0]
         raise ConfigError(f"{root / 'task.yaml'}: field 'editable': '{glob}' covers {path}, build "

@@ -33,6 +33,7 @@ DEBIAN_SUITE = "bookworm"
 BASE_PACKAGES = ["openjdk-17-jre-headless", "nodejs"]  # node runs the JS tests (run-tests.js)
 DEFAULT_MIRROR = "http://deb.debian.org/debian"
 GRADLE_NOTE = b"Pre-warmed Gradle dependency cache (GRADLE_RO_DEP_CACHE); empty for kotlinc.\n"
+DEPS_NOTE = b"The tasks' libraries from Maven Central (kateval/deps), by content.\n"
 Log = Callable[[str], None]
 
 
@@ -125,6 +126,12 @@ def image_inputs(paths: kotlinc.ToolPaths | None = None, dockerfile_dir: Path | 
         entries.append(Entry("js-runner/README", data=b"run `kateval toolchain install`\n"))
     if gradle is not None:
         entries += list(_tree("gradle-ro-cache", gradle))
+    # The tasks' libraries (kateval/deps) the host resolved, at /opt/kateval-deps: steps name
+    # them by their content-addressed path under it (not a download in progress, `.part-*`).
+    store = Path(paths.deps_home) / "store" if paths.deps_home else None
+    entries += [e for e in (_tree("kateval-deps/store", store) if store else [])
+                if not Path(e.arcname).name.startswith(".")]
+    entries.append(Entry("kateval-deps/README", data=DEPS_NOTE))  # COPY needs the folder
     else:  # COPY needs the folder to exist; a note keeps it non-empty
         entries.append(Entry("gradle-ro-cache/README", data=GRADLE_NOTE))
     return ImageInputs(tuple(sorted(entries, key=lambda e: e.arcname)))

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kateval import deps
@@ -82,9 +82,36 @@ class ToolPaths:
     runner_dir: str = ""
     """A folder with kateval's test runner (runner.jar) and the test JVM's policy, or "" before
     `kateval toolchain install` made it (no JVM test can run then)."""
+    deps_home: str = ""
+    """The cache of the tasks' libraries (kateval/deps: KATEVAL_HOME/deps, the image's
+    /opt/kateval-deps), read-only in every sandbox, or "" when there is none."""
+    libraries: deps.Libraries = deps.NO_LIBRARIES
+    """One task's libraries (`for_task`), relative to deps_home: what its compiles and test
+    JVM see beyond the compiler's own. A task without `dependencies:` keeps the compiler's
+    kotlinx-coroutines on the JVM, as before libraries existed."""
 
     def lib(self, name: str) -> str:
         return f"{self.kotlin_home}/lib/{name}"
+
+    def for_task(self, libraries: deps.Libraries) -> ToolPaths:
+        if libraries.files() and not self.deps_home:
+            raise ToolchainError("this sandbox has no dependency cache; run `kateval toolchain "
+                                 "install` (and `kateval sandbox build` for docker)")
+        return replace(self, libraries=libraries)
+
+    def library_paths(self, class_path: str) -> list[str]:
+        """One of Libraries' class paths (jvm_main, js_link...), as this sandbox sees it."""
+        return [f"{self.deps_home}/{rel}" for rel in getattr(self.libraries, class_path)]
+
+    def jvm_main_libraries(self) -> list[str]:
+        """What main code compiles against on the JVM beyond the stdlib: the task's own
+        libraries, or the compiler's kotlinx-coroutines for a task that declares none."""
+        if self.libraries.jvm_main or self.libraries.jvm_test:
+            return self.library_paths("jvm_main")
+        return [self.lib("kotlinx-coroutines-core-jvm.jar")]
+
+    def plugin_args(self) -> list[str]:
+        return [f"-Xplugin={self.lib(jar)}" for jar in self.libraries.plugins]
 
     def jdk_flags(self) -> list[str]:
         """A warm server's JVM compile flags: the tests' JDK, when the server runs on another."""
@@ -93,15 +120,21 @@ class ToolPaths:
     def mounts(self) -> list[str]:
         """What a sandbox must show, read-only, for these tools to run."""
         server_jdk = str(Path(self.server_java).parents[1]) if self.server_java else ""
-        optional = [self.js_runner, self.runner_dir, self.cds_dir, self.warm_home, server_jdk]
+        optional = [self.js_runner, self.runner_dir, self.cds_dir, self.warm_home, server_jdk,
+                    self.deps_home]
         return list(dict.fromkeys([self.kotlin_home, self.junit_console, *filter(None, optional)]))
 
     def test_class_path(self, framework: str) -> list[str]:
         """The test JVM's whole class path: trusted jars only (the runner loads the sample's
-        classes itself). The CDS archive is dumped with exactly this class path."""
+        classes itself). The CDS archive is dumped with the class path of a task without
+        libraries; a task's libraries come after it (the archive still serves), but a task
+        with its own kotlinx-coroutines drops the compiler's (the archive then does not)."""
+        runtime = self.library_paths("jvm_runtime")
+        own = any(Path(p).name.startswith("kotlinx-coroutines-core-jvm-") for p in runtime)
+        coroutines = [] if own else [self.lib("kotlinx-coroutines-core-jvm.jar")]
         return [self.junit_console, self.lib("kotlin-stdlib.jar"), self.lib("kotlin-test.jar"),
-                self.lib("kotlinx-coroutines-core-jvm.jar"), f"{self.runner_dir}/{RUNNER_JAR}",
-                self.lib(FRAMEWORK_JARS[framework])]
+                *coroutines, f"{self.runner_dir}/{RUNNER_JAR}",
+                self.lib(FRAMEWORK_JARS[framework]), *runtime]
 
     def security_flags(self) -> list[str]:
         """The Security Manager with kateval's policy alone (`==`: not the JDK's default
@@ -109,7 +142,8 @@ class ToolPaths:
         return ["-Djava.security.manager",
                 f"-Djava.security.policy=={self.runner_dir}/{POLICY_FILE}",
                 f"-Dkateval.junit={Path(self.junit_console).parent}",
-                f"-Dkateval.kotlin={self.kotlin_home}/lib", f"-Dkateval.runner={self.runner_dir}"]
+                f"-Dkateval.kotlin={self.kotlin_home}/lib", f"-Dkateval.runner={self.runner_dir}",
+                *([f"-Dkateval.deps={self.deps_home}"] if self.deps_home else [])]
 
     def cds_flags(self, framework: str) -> list[str]:
         if not self.cds_dir:
@@ -124,6 +158,31 @@ def kateval_home() -> Path:
 
 def install_dir() -> Path:
     return kateval_home() / f"kotlinc-{KOTLIN_VERSION}"
+
+
+def deps_dir() -> Path:
+    """The host's cache of the tasks' libraries (kateval/deps)."""
+    return kateval_home() / "deps"
+
+
+def _deps_home() -> str:
+    """The library cache, made if missing: a sandbox mounts it (bwrap needs the folder) before
+    a task's first resolution may fill it."""
+    try:
+        deps_dir().mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return ""
+    return str(deps_dir())
+
+
+def task_libraries(spec, *, offline: bool = False) -> deps.Libraries:
+    """The task's libraries from the cache (resolved into it on first use), or a one-line
+    ConfigError (an unknown coordinate) or ToolchainError (no network, a bad checksum)
+    naming the task and the coordinate."""
+    try:
+        return deps.resolve_task(spec, deps_dir(), KOTLIN_VERSION, offline=offline)
+    except deps.TaskResolveError as exc:
+        raise (ConfigError if exc.config else ToolchainError)(str(exc)) from None
 
 
 def find_junit_console() -> Path | None:
@@ -164,7 +223,8 @@ def locate(*, with_runner: bool = True) -> ToolPaths:
                      warm_home=str(warm) if install.warm_ready(warm) else "",
                      server_java=server.java if other else "",
                      jdk_home=tests.home if other else "",
-                     runner_dir=str(cds) if install.runner_ready(cds) else "")
+                     runner_dir=str(cds) if install.runner_ready(cds) else "",
+                     deps_home=_deps_home())
 
 
 def install(force: bool = False) -> Path:
@@ -177,21 +237,6 @@ def install(force: bool = False) -> Path:
 def version_of(paths: ToolPaths) -> str:
     build_txt = Path(paths.kotlin_home) / "build.txt"
     return build_txt.read_text().strip() if build_txt.is_file() else "unknown"
-def deps_dir() -> Path:
-    """The host's cache of the tasks' libraries (kateval/deps)."""
-    return kateval_home() / "deps"
-
-
-def task_libraries(spec, *, offline: bool = False) -> deps.Libraries:
-    """The task's libraries from the cache (resolved into it on first use), or a one-line
-    ConfigError (an unknown coordinate) or ToolchainError (no network, a bad checksum)
-    naming the task and the coordinate."""
-    try:
-        return deps.resolve_task(spec, deps_dir(), KOTLIN_VERSION, offline=offline)
-    except deps.TaskResolveError as exc:
-        raise (ConfigError if exc.config else ToolchainError)(str(exc)) from None
-
-
 
 
 def test_framework(root: Path, spec) -> str:
@@ -247,19 +292,21 @@ JS_MODULE = "kateval-tests"
 def _jvm_compiles(root: Path, paths: ToolPaths, framework: str) -> list[Compile]:
     main = {"common": _sources(root, "commonMain"), "jvm": _sources(root, "jvmMain")}
     tests = {"common": _sources(root, "commonTest"), "jvm": _sources(root, "jvmTest")}
-    coroutines = paths.lib("kotlinx-coroutines-core-jvm.jar")
+    plugins = paths.plugin_args()
     # -no-reflect: Gradle's KMP plugin does not put kotlin-reflect on the class path either
     # (and the test JVM does not have it); one jar less to index per compile.
     compiles = []
     if main["common"] or main["jvm"]:
         compiles.append(Compile("compile-jvm", "jvm", [
-            *COMMON_ARGS, "-no-reflect", *_fragment_args(main, "jvm"), "-d", JVM_MAIN,
-            "-cp", coroutines, *main["common"], *main["jvm"]]))
+            *COMMON_ARGS, *plugins, "-no-reflect", *_fragment_args(main, "jvm"), "-d", JVM_MAIN,
+            "-cp", ":".join(paths.jvm_main_libraries()), *main["common"], *main["jvm"]]))
     if tests["common"] or tests["jvm"]:
+        own = paths.library_paths("jvm_test")
+        libraries = own if paths.libraries.jvm_test else paths.jvm_main_libraries()
         test_cp = [JVM_MAIN, paths.lib("kotlin-test.jar"), paths.lib(FRAMEWORK_JARS[framework]),
-                   coroutines, paths.junit_console]
+                   *libraries, paths.junit_console]
         compiles.append(Compile("compile-jvm-tests", "jvm", [
-            *COMMON_ARGS, "-no-reflect", *_fragment_args(tests, "jvm"),
+            *COMMON_ARGS, *plugins, "-no-reflect", *_fragment_args(tests, "jvm"),
             f"-Xfriend-paths={JVM_MAIN}", "-d", JVM_TEST, "-cp", ":".join(test_cp),
             *tests["common"], *tests["jvm"]]))
     return compiles
@@ -269,25 +316,30 @@ def _js_compiles(root: Path, paths: ToolPaths) -> list[Compile]:
     main = {"common": _sources(root, "commonMain"), "js": _sources(root, "jsMain")}
     tests = {"common": _sources(root, "commonTest"), "js": _sources(root, "jsTest")}
     stdlib, kotlin_test = paths.lib("kotlin-stdlib-js.klib"), paths.lib("kotlin-test-js.klib")
-    compiles, libraries = [], [stdlib, kotlin_test]
+    plugins = paths.plugin_args()
+    compiles, built = [], []
     if main["common"] or main["js"]:
+        main_libraries = [stdlib, *paths.library_paths("js_main")]
         compiles.append(Compile("compile-js", "js", [
-            *COMMON_ARGS, *_fragment_args(main, "js"), "-libraries", stdlib, "-nopack",
-            "-ir-output-dir", JS_MAIN, "-ir-output-name", "kateval-main",
-            *main["common"], *main["js"]]))
-        libraries.append(JS_MAIN)
+            *COMMON_ARGS, *plugins, *_fragment_args(main, "js"), "-libraries",
+            ":".join(main_libraries), "-nopack", "-ir-output-dir", JS_MAIN,
+            "-ir-output-name", "kateval-main", *main["common"], *main["js"]]))
+        built.append(JS_MAIN)
     include = JS_MAIN
     if tests["common"] or tests["js"]:
-        friend = [f"-Xfriend-modules={JS_MAIN}"] if JS_MAIN in libraries else []
+        libraries = [stdlib, kotlin_test, *paths.library_paths("js_test"), *built]
+        friend = [f"-Xfriend-modules={JS_MAIN}"] if built else []
         compiles.append(Compile("compile-js-tests", "js", [
-            *COMMON_ARGS, *_fragment_args(tests, "js"), "-libraries", ":".join(libraries),
-            *friend, "-nopack", "-ir-output-dir", JS_KLIB, "-ir-output-name", JS_MODULE,
-            *tests["common"], *tests["js"]]))
+            *COMMON_ARGS, *plugins, *_fragment_args(tests, "js"), "-libraries",
+            ":".join(libraries), *friend, "-nopack", "-ir-output-dir", JS_KLIB,
+            "-ir-output-name", JS_MODULE, *tests["common"], *tests["js"]]))
         include = JS_KLIB
     if compiles:
-        libraries = [lib for lib in libraries if lib != include]
+        # The link takes the runtime class path (kotlin-runtime variants), as Gradle's does.
+        libraries = [stdlib, kotlin_test, *paths.library_paths("js_link"),
+                     *[lib for lib in built if lib != include]]
         compiles.append(Compile("link-js", "js", [
-            *COMMON_ARGS, "-Xir-produce-js", f"-Xinclude={include}", "-libraries",
+            *COMMON_ARGS, *plugins, "-Xir-produce-js", f"-Xinclude={include}", "-libraries",
             ":".join(libraries), "-ir-output-dir", JS_OUT, "-ir-output-name", JS_MODULE,
             "-module-kind", "commonjs"]))
     return compiles
@@ -369,7 +421,8 @@ class KotlincToolchain:
         return version_of(self.paths)
 
     def steps(self, root: Path, spec, layout: Layout, timeouts: Timeouts) -> list[Step]:
-        return build_steps(root, list(spec.targets), self.paths, layout, timeouts,
+        paths = self.paths.for_task(task_libraries(spec))
+        return build_steps(root, list(spec.targets), paths, layout, timeouts,
                            test_framework(root, spec))
 
     def run(self, step: Step, sandbox):

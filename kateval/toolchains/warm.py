@@ -66,7 +66,7 @@ class WarmSession:
         return self.toolchain.version()
 
     def steps(self, root: Path, spec, layout: Layout, timeouts: Timeouts) -> list[Step]:
-        paths = self.toolchain.paths
+        paths = self.toolchain.paths.for_task(kotlinc.task_libraries(spec))
         framework = kotlinc.test_framework(root, spec)
         targets = list(spec.targets)
 
