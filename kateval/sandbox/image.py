@@ -120,18 +120,18 @@ def image_inputs(paths: kotlinc.ToolPaths | None = None, dockerfile_dir: Path | 
     # host paths of the jars it was dumped with: the image's JVM would refuse it).
     entries += [Entry(f"kateval-runner/{name}", source=Path(paths.runner_dir, name))
                 for name in (kotlinc.RUNNER_JAR, kotlinc.POLICY_FILE)]
-    if paths.js_runner:
-        entries += list(_tree("js-runner", Path(paths.js_runner)))
-    else:  # COPY needs the folder; the JS test step then fails, which doctor explains
-        entries.append(Entry("js-runner/README", data=b"run `kateval toolchain install`\n"))
-    if gradle is not None:
-        entries += list(_tree("gradle-ro-cache", gradle))
     # The tasks' libraries (kateval/deps) the host resolved, at /opt/kateval-deps: steps name
     # them by their content-addressed path under it (not a download in progress, `.part-*`).
     store = Path(paths.deps_home) / "store" if paths.deps_home else None
     entries += [e for e in (_tree("kateval-deps/store", store) if store else [])
                 if not Path(e.arcname).name.startswith(".")]
     entries.append(Entry("kateval-deps/README", data=DEPS_NOTE))  # COPY needs the folder
+    if paths.js_runner:
+        entries += list(_tree("js-runner", Path(paths.js_runner)))
+    else:  # COPY needs the folder; the JS test step then fails, which doctor explains
+        entries.append(Entry("js-runner/README", data=b"run `kateval toolchain install`\n"))
+    if gradle is not None:
+        entries += list(_tree("gradle-ro-cache", gradle))
     else:  # COPY needs the folder to exist; a note keeps it non-empty
         entries.append(Entry("gradle-ro-cache/README", data=GRADLE_NOTE))
     return ImageInputs(tuple(sorted(entries, key=lambda e: e.arcname)))
