@@ -21,7 +21,7 @@
 "use strict";
 
 const CONSTRUCTOR_ASSIGNMENT = /\bctor\.prototype\.constructor = ctor;/g;
-const METADATA_FUNCTION = /\n {2}function initMetadataFor\(kind, ctor, [^)]*\) \{\n/g;
+const METADATA_FUNCTION = "\n  function initMetadataFor(kind, ctor, ";
 // The regions the module's last lines fall in; model code first runs in one of them.
 const RUN_REGIONS = ["init", "eager init", "tests"].map((r) => `\n  //region block: ${r}\n`);
 const CONSTRUCTOR_DEFINITION = "Object.defineProperty(ctor.prototype, 'constructor', " +
@@ -89,15 +89,23 @@ function sealPoint(source) {
   return found.length ? Math.min(...found) : -1;
 }
 
+// Where the body of Kotlin's initMetadataFor starts, when the module declares it once.
+function metadataBody(source) {
+  const at = source.indexOf(METADATA_FUNCTION);
+  if (at < 0 || source.indexOf(METADATA_FUNCTION, at + 1) >= 0) return -1;
+  const body = source.indexOf(") {\n", at + METADATA_FUNCTION.length);
+  return body < 0 || source.slice(at + 1, body).includes("\n") ? -1 : body + 4;
+}
+
 function insertGuard(source, guard) {
-  const declarations = source.match(METADATA_FUNCTION) || [];
-  const at = sealPoint(source);
-  if (declarations.length !== 1 || at < 0) {
+  const add = metadataBody(source);
+  const seal = sealPoint(source);
+  if (add < 0 || seal < add) {
     throw new Error("the module is not laid out as Kotlin/JS links it (no single " +
-      "initMetadataFor, or no init/tests region)");
+      "initMetadataFor, or no init/tests region after it)");
   }
-  const sealed = `${source.slice(0, at)}\n  ${guard}.seal();${source.slice(at)}`;
-  return sealed.replace(METADATA_FUNCTION, (header) => `${header}    ${guard}.add(ctor);\n`);
+  return `${source.slice(0, add)}    ${guard}.add(ctor);\n${source.slice(add, seal)}` +
+    `\n  ${guard}.seal();${source.slice(seal)}`;
 }
 
 // The guard goes in last, so that nothing rewrites it.
