@@ -29,7 +29,7 @@ RUN_LABEL = "kateval.run-id"
 OWNER_LABEL = "kateval.owner"
 CONTAINER_TOOLS = kotlinc.ToolPaths(
     kotlin_home="/opt/kotlinc", junit_console="/opt/junit/junit-platform-console-standalone.jar",
-    js_runner="/opt/js-runner", runner_dir="/opt/kateval-runner")
+    js_runner="/opt/js-runner", runner_dir="/opt/kateval-runner", deps_home="/opt/kateval-deps")
 # warm compiles in the container with the cold compiler: the same steps, so the same grades
 # (tests/toolchains' parity test); its service lives on the host and cannot enter a container.
 DOCKER_TOOLCHAINS = ("kotlinc", "warm")
