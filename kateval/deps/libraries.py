@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import tempfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -122,9 +124,11 @@ def resolve_task(spec, root: Path, kotlin_version: str, *, offline: bool = False
     libraries = _resolve(spec, main, tests, plugins, Resolver(Repository(root, url),
                                                               kotlin_version))
     saved.parent.mkdir(parents=True, exist_ok=True)
-    temp = saved.with_suffix(".part")
-    temp.write_text(json.dumps(asdict(libraries), indent=1))
-    temp.replace(saved)
+    # A temporary file of its own: two samples' first use of a task may resolve at once.
+    fd, temp = tempfile.mkstemp(dir=saved.parent, prefix=".part-")
+    with os.fdopen(fd, "w") as out:
+        out.write(json.dumps(asdict(libraries), indent=1))
+    os.replace(temp, saved)
     return libraries
 
 
