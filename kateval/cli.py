@@ -110,13 +110,18 @@ def validate(
     runs_dir: Path = RUNS,
     write_expected: bool = opt(False, "--write-expected", env="WRITE_EXPECTED", help="Write each task's expected.json from its gold run."),
     gold_runs: int = opt(2, "--gold-runs", env="GOLD_RUNS", min=1, help="Gold runs per task (two or more also catch flaky tests)."),
+    mutants: bool = opt(False, "--mutants", env="MUTANTS", help="Also grade small wrong versions of each valid task's gold solution (mutants.json): fail when its hidden tests let too many pass."),
+    max_mutants: int = opt(12, "--max-mutants", env="MAX_MUTANTS", min=1, help="With --mutants: mutants per task, spread over the operators."),
+    min_kill: float = opt(0.8, "--min-kill", env="MIN_KILL", min=0.0, max=1.0, help="With --mutants: the share of compiling mutants each task's tests must kill, per target."),
 ) -> None:
     """Check every task: hidden tests fail on the base repo, pass with the gold patch twice,
     and expected.json lists exactly the tests the gold run reports."""
+    from kateval.commands.mutants import MutantOptions
     from kateval.commands.validate import validate_command
 
     validate_command(console, suite_path=suite, only=task or [], runs_dir=runs_dir,
-                     write_expected=write_expected, gold_runs=gold_runs)
+                     write_expected=write_expected, gold_runs=gold_runs,
+                     mutants=MutantOptions(max_mutants, min_kill) if mutants else None)
 
 
 @app.command()

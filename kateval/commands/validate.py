@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kateval.budgets import cores_available
+from kateval.commands.mutants import MutantOptions, run_mutants
 from kateval.config import load_suite
 from kateval.errors import KatevalError
 from kateval.evaluate import Timeouts, evaluate_patch
@@ -112,7 +113,8 @@ def _validate(task: Task, out_dir: Path, opener: SandboxOpener, timeouts: Timeou
 
 
 def validate_command(console: Console, *, suite_path: Path, only: list[str], runs_dir: Path,
-                     write_expected: bool = False, gold_runs: int = 2) -> None:
+                     write_expected: bool = False, gold_runs: int = 2,
+                     mutants: MutantOptions | None = None) -> None:
     suite = load_suite(suite_path)
     if only:
         suite = suite.model_copy(update={"tasks": only})
@@ -121,12 +123,15 @@ def validate_command(console: Console, *, suite_path: Path, only: list[str], run
     libraries.prepare(tasks)  # an unresolvable coordinate stops here, in one line
     out = runs_dir / f"validate-{new_run_id(suite.name)}"
     opener = make_opener(suite.sandbox, suite, out.name)
-    with console.status(f"validating {len(tasks)} tasks ..."), \
-            ThreadPoolExecutor(suite.build_slots or cores_available()) as pool:
+    slots = suite.build_slots or cores_available()
+
+    def timeouts(t: Task) -> Timeouts:
+        return Timeouts(suite.build_timeout_s or t.spec.timeouts.build_s,
+                        suite.test_timeout_s or t.spec.timeouts.test_s)
+
+    with console.status(f"validating {len(tasks)} tasks ..."), ThreadPoolExecutor(slots) as pool:
         results = list(pool.map(
-            lambda t: validate_task(t, out / t.id, opener, Timeouts(
-                suite.build_timeout_s or t.spec.timeouts.build_s,
-                suite.test_timeout_s or t.spec.timeouts.test_s), write_expected, gold_runs),
+            lambda t: validate_task(t, out / t.id, opener, timeouts(t), write_expected, gold_runs),
             tasks))
     table = Table(title=f"validation of {suite.name} ({out})")
     for column in ("task", "base", f"gold x{gold_runs}", "expected", "verdict"):
@@ -135,7 +140,15 @@ def validate_command(console: Console, *, suite_path: Path, only: list[str], run
         table.add_row(v.task, v.base, "/".join(v.gold), v.expected, v.problem or "valid")
     console.print(table)
     bad = [v for v in results if v.problem]
+    weak: list[str] = []
+    if mutants is not None:  # only a valid task's gold passes: its mutants then say something
+        valid = [t for t, v in zip(tasks, results) if not v.problem]
+        weak = run_mutants(console, valid, out, opener, timeouts, slots, mutants)
     if bad:
         raise KatevalError(f"{len(bad)} invalid or flaky task(s): "
-                           + "; ".join(f"{v.task}: {v.problem}" for v in bad))
+                           + "; ".join(f"{v.task}: {v.problem}" for v in bad)
+                           + (f"; and {len(weak)} with weak tests" if weak else ""))
     console.print(f"all {len(results)} tasks valid")
+    if weak:
+        raise KatevalError(f"{len(weak)} task(s) whose hidden tests let mutants pass: "
+                           + "; ".join(weak))
