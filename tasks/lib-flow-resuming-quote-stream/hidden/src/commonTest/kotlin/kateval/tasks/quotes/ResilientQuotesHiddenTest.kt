@@ -19,7 +19,7 @@ import kotlin.test.assertSame
 import kotlin.test.assertTrue
 
 class Drop(message: String) : RuntimeException(message)
-class ScreenCrash : RuntimeException("screen crashed")
+class ScreenCrash(val screen: String, val code: Int) : RuntimeException("$screen crashed ($code)")
 
 /** One connection of the fake server: quotes (by seq) to send, each `gap` ms apart, and then
  * a drop (when `drop` is set) or the end of the feed. */
@@ -134,7 +134,7 @@ class ResilientQuotesHiddenTest {
     @Test
     fun aCollectorExceptionIsNotRetried() = runTest {
         val server = FakeServer(this, listOf(Session(listOf(1, 2, 3))))
-        val crash = ScreenCrash()
+        val crash = ScreenCrash("quotes", 1)
         val thrown = assertFailsWith<ScreenCrash> {
             server.resilientQuotes().collect { if (it.seq == 2L) throw crash }
         }
