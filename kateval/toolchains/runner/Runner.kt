@@ -56,7 +56,7 @@ private fun prepare() {
     }
 }
 
-private fun run(framework: String, reports: File, loaders: SampleLoaders): Counts? =
+private fun runTests(framework: String, reports: File, loaders: SampleLoaders): Counts? =
     when (framework) {
         "junit4" -> runJUnit4(loaders.testDir, loaders.tests, reports)
         else -> runJUnit5(loaders.testDir, reports)
@@ -76,7 +76,7 @@ fun main(args: Array<String>) {
     val loaders = SampleLoaders.create(File(args[2]), args.getOrNull(3)?.let(::File))
     Thread.currentThread().contextClassLoader = loaders.tests
     val counts = try {
-        run(args[0], reports, loaders)
+        runTests(args[0], reports, loaders)
     } catch (e: Throwable) {  // a framework that gave up (say, on an OutOfMemoryError)
         System.err.println("kateval runner: the test run broke: $e")
         null
