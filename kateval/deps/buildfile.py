@@ -22,6 +22,9 @@ _COORDINATE = re.compile(r"\b(?:implementation|api|compileOnly|runtimeOnly)\s*\(
 _PLUGIN = re.compile(r"kotlin\s*\(\s*\"plugin\.(\w+)\"\s*\)|"
                      r"id\s*\(\s*\"org\.jetbrains\.kotlin\.plugin\.(\w+)\"\s*\)")
 FIELDS = {"commonMain": "dependencies", "commonTest": "test_dependencies"}
+TEST_FRAMEWORKS = ("junit:junit:", "org.junit.", "org.jetbrains.kotlin:kotlin-test",
+                   "org.opentest4j:", "org.hamcrest:")
+"""Test-framework coordinates a test source set may name: the framework comes with kateval."""
 
 
 def _block(text: str, start: int) -> str:
@@ -55,8 +58,12 @@ def disagreement(spec, repo: Path) -> str | None:
     path = repo / BUILD_FILE
     text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
     found = declared(text)
-    for source_set, coordinates in found.items():
-        if source_set not in FIELDS and source_set != "plugins":
+    for source_set, coordinates in list(found.items()):
+        if source_set.endswith("Test"):
+            # The test framework is kateval's to provide (junit4/junit5), as Gradle's would be.
+            coordinates = found[source_set] = [c for c in coordinates
+                                               if not c.startswith(TEST_FRAMEWORKS)]
+        if coordinates and source_set not in FIELDS and source_set != "plugins":
             return (f"{path.name} declares '{coordinates[0]}' in {source_set}; a task's "
                     "libraries are commonMain's or commonTest's")
     for source_set, field in FIELDS.items():

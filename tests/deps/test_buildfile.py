@@ -96,3 +96,14 @@ def test_bad_notation_in_task_yaml_is_one_line(tmp_path):
         fh.write('dependencies: ["org.jetbrains.kotlinx:kotlinx-coroutines-core"]\n')
     with pytest.raises(ConfigError, match="field 'dependencies': .*'group:name:version'"):
         load_task(copy)
+
+
+def test_a_test_framework_in_a_platform_test_set_is_katevals_to_provide(tmp_path):
+    build = BUILD.replace('    jvm()\n', '    jvm()\n    sourceSets.jvmTest.dependencies { '
+                          'implementation("junit:junit:4.13.2") }\n')
+    assert declared(build)["jvmTest"] == ["junit:junit:4.13.2"]
+    agreeing = spec(dependencies=[CORE], test_dependencies=[TEST],
+                    compiler_plugins=["serialization"])
+    assert disagreement(agreeing, repo(tmp_path, build)) is None
+    library = build.replace("junit:junit:4.13.2", "com.example:lib:1.0")
+    assert "jvmTest" in disagreement(agreeing, repo(tmp_path, library))
