@@ -163,7 +163,10 @@ def _snoop_task(tmp: Path, targets: dict[str, Path]) -> Task:
     return load_task(root)
 
 
-def _run_hostile(kind: str, suite: Suite, tmp: Path, docker_client=None) -> HostileRun:
+def run_hostile(kind: str, suite: Suite, tmp: Path, docker_client=None,
+                tasks: list[Task] | None = None) -> HostileRun:
+    """One run of the real harness over `tasks` (default: this module's, snoop patched here),
+    with canary secrets in the environment, the home folder and the run folder."""
     try:
         listener = _Listener()
         listener.start()
@@ -181,8 +184,8 @@ def _run_hostile(kind: str, suite: Suite, tmp: Path, docker_client=None) -> Host
     ssh.write_text(secrets["ssh"])
     targets = {"task gold patch": REPO_ROOT / "tasks" / "fn-billable-weight" / "solution.patch",
                "ssh key": ssh, "run folder": run.root / "canary.txt"}
-    tasks = [_snoop_task(tmp, targets) if name == "hostile-snoop"
-             else load_task(HOSTILE_TASKS / name) for name in EXPECTED]
+    tasks = tasks or [_snoop_task(tmp, targets) if name == "hostile-snoop"
+                      else load_task(HOSTILE_TASKS / name) for name in EXPECTED]
     watcher = _EscapeWatcher(make_opener(kind, suite, run_id))
     plan = RunPlan(suite, tasks, run, GoldSolver(), watcher.open, max_attempts=1)
     saved = {name: os.environ.get(name) for name in SECRET_ENV}
@@ -214,7 +217,7 @@ def hostile(request, toolchain, tmp_path_factory) -> HostileRun:
     if kind == "docker":
         client = request.getfixturevalue("docker_client")
         suite = suite.model_copy(update={"docker_image": request.getfixturevalue("sandbox_image")})
-    return _run_hostile(kind, suite, tmp_path_factory.mktemp(f"hostile-{kind}"), client)
+    return run_hostile(kind, suite, tmp_path_factory.mktemp(f"hostile-{kind}"), client)
 
 
 @pytest.mark.parametrize("task", list(EXPECTED))
