@@ -13,7 +13,8 @@ access; an `external` declaration in common code binds to JavaScript globals. Ei
                  package header)
 The workspace is read without following links, within a size budget; what cannot be read
 that way is the model's failure. A problem is one compiler-style line, `path:line:col:
-error: ...`, so the model's feedback carries it like a compiler error.
+error: ...` (or `error: path: ...`), so the model's feedback carries it like a compiler
+error.
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ def run(step: Step, root: Path) -> ExecResult:
             else:
                 problems += check_classes(root, folder)
         except Unreadable as exc:
-            problems.append(f"{folder}: error: {exc} (kateval {step.name})")
+            problems.append(f"error: {exc} (kateval {step.name})")
     text = "".join(f"{line}\n" for line in problems)
     return ExecResult(1 if problems else 0, "", text, False, time.monotonic() - start)
 
@@ -124,7 +125,7 @@ def check_classes(root: Path, folder: str) -> list[str]:
         package = ".".join(rel.split("/")[len(Path(folder).parts):-1])
         who = owner(package)
         if who is not None:
-            problems.append(f"{rel}: error: class in package {package}, which belongs to "
+            problems.append(f"error: {rel}: a class in package {package}, which belongs to "
                             f"{who}: a sample may not declare anything in it "
                             "(kateval check-classes)")
     return problems
@@ -143,7 +144,8 @@ def walk(root: Path, folder: str, wanted, read: bool) -> list[tuple[str, bytes]]
     except FileNotFoundError:
         return []
     except OSError as exc:
-        raise Unreadable(f"cannot open it without following links: {exc.strerror}") from None
+        raise Unreadable(f"{folder}: cannot open it without following links: "
+                         f"{exc.strerror}") from None
     finally:
         os.close(top)
     budget = {"entries": MAX_ENTRIES, "bytes": MAX_TOTAL_BYTES}

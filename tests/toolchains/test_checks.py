@@ -14,6 +14,7 @@ import pytest
 
 from kateval.evaluate import evaluate_patch
 from kateval.toolchains import Timeouts, checks
+from kateval.toolchains.kotlinc import compiler_errors
 from tests.conftest import patch_for
 from tests.toolchains.conftest import fixture_task
 
@@ -35,6 +36,7 @@ def test_each_reserved_package_and_what_lies_below_it_is_refused(tmp_path, packa
         write(tmp_path, {"src/commonMain/kotlin/A.kt": f"package {name}\n\nclass A\n"})
         (problem,) = checks.check_sources(tmp_path)
         assert problem.startswith("src/commonMain/kotlin/A.kt:1:1: error: ")
+        assert compiler_errors(problem) == [problem]
         assert f"package {name} belongs to {checks.RESERVED[package]}" in problem
 
 
@@ -64,6 +66,7 @@ def test_a_symlink_or_special_file_in_the_sources_is_unreadable(tmp_path):
     os.symlink("/etc/passwd", tmp_path / "src/commonMain/kotlin/fx/Link.kt")
     result = checks.run(checks.sources_step(FAST), tmp_path)
     assert result.returncode == 1 and "fx/Link.kt: not a regular file" in result.stderr
+    assert compiler_errors(result.stderr) == result.stderr.splitlines()
     (tmp_path / "src/commonMain/kotlin/fx/Link.kt").unlink()
     os.mkfifo(tmp_path / "src/commonMain/kotlin/fx/Pipe.kt")
     assert "fx/Pipe.kt: not a regular file" in checks.run(checks.sources_step(FAST),
@@ -89,8 +92,9 @@ def test_class_files_in_reserved_folders_are_refused(tmp_path):
         (tmp_path / out / rel).write_bytes(b"\xca\xfe\xba\xbe")
     result = checks.run(checks.classes_step([out, "build/kateval/jvm-test"], FAST), tmp_path)
     assert result.returncode == 1
-    assert sorted(line.split(":")[0] for line in result.stderr.splitlines()) == [
+    assert sorted(line.split(":")[1].strip() for line in result.stderr.splitlines()) == [
         f"{out}/java/io/File2.class", f"{out}/kotlin/sneaky/AKt.class"]
+    assert compiler_errors(result.stderr) == result.stderr.splitlines()  # feedback keeps them
 
 
 def test_nothing_to_check_passes(tmp_path):

@@ -94,7 +94,7 @@ def test_a_facade_moved_into_a_reserved_package_is_caught_in_the_classes(evaluat
                  patch_for(task, {PERCENT_FILE: source, **JS_GOLD}))
     assert cold.grade.status == "build_failed", cold.grade.detail
     assert cold.steps[-1]["name"] == "check-classes"
-    assert "jvm-main/kotlin/sneaky/PercentKt.class: error: class in package kotlin.sneaky" \
+    assert "jvm-main/kotlin/sneaky/PercentKt.class: a class in package kotlin.sneaky" \
         in cold.grade.detail
 
 
