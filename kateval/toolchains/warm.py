@@ -8,8 +8,9 @@ still run with sandbox.exec, in the sample's own sandbox.
 A compile request copies the step's inputs (the .kt files it names, the main classes or
 klib its tests compile and link against) from the workspace into the service's slot and
 its output folder back, so the service never sees the workspace itself. A crash or hang
-of the service is not the sample's: the request is retried once on a fresh service, and a
-second crash is an InfraError.
+of the service is first taken as ours: the request is retried once on a fresh service; a
+second crash follows the sources, so it is the sample's build failure (a service that
+cannot start at all is an InfraError).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 from kateval.errors import InfraError, ToolchainError
-from kateval.sandbox import ExecResult
+from kateval.sandbox import ExecResult, cap_text
 from kateval.toolchains import Layout, Step, Timeouts, exec_step
 from kateval.toolchains import kotlinc
 from kateval.toolchains.service import (CACHE, LINK_FLAG, CompileService, ServiceFailed,
@@ -28,6 +29,10 @@ from kateval.toolchains.service import (CACHE, LINK_FLAG, CompileService, Servic
 
 POOL_PREFIX = "kateval-warm-"  # + "<pid>-<random>": the folder of one process's services
 OUTPUT_FLAGS = ("-d", "-ir-output-dir")
+CRASHED_RC = 70  # EX_SOFTWARE: what a compile step reports when the compiler crashed
+PROBE_TIMEOUT_S = 120
+REPLY_LIMIT = 1_000_000
+"""Bytes of a compiler's reply kept, as a sandbox keeps of a command's output."""
 
 
 class WarmToolchain:
@@ -95,14 +100,33 @@ class WarmSession:
                     continue
                 if exc.hung:  # twice in a row: the sources, as the cold path would time out
                     return ExecResult(-9, "", notes + str(exc), True, step.timeout_s)
-                raise InfraError(f"{step.name}: the warm compile service failed twice: "
-                                 f"{exc}") from None
+                if not self._service_works():
+                    raise InfraError(f"{step.name}: the warm compile service is broken: "
+                                     f"{exc}") from None
+                # A crash that repeats on a fresh service that compiles other input is the
+                # sources': the sample's build failed.
+                return ExecResult(CRASHED_RC, "", notes + f"[kateval: the compiler crashed on "
+                                  f"these sources twice, the second time on a fresh service: "
+                                  f"{exc}]\n", False, step.timeout_s)
             except BaseException:
                 pool.release(service, broken=True)
                 raise
             pool.release(service)
-            return ExecResult(reply.exit_code, "", notes + reply.output, False, reply.duration_s)
+            output, cut = cap_text((notes + reply.output).encode("utf-8"), REPLY_LIMIT)
+            return ExecResult(reply.exit_code, "", output, False, reply.duration_s, cut)
         raise AssertionError("unreachable")
+
+    def _service_works(self) -> bool:
+        """Whether a fresh service answers a request that has no sample in it."""
+        pool = self.toolchain.pool
+        service = pool.acquire()
+        try:
+            reply = service.compile("jvm", ["-version"], PROBE_TIMEOUT_S)
+        except ServiceFailed:
+            pool.release(service, broken=True)
+            return False
+        pool.release(service)
+        return reply.exit_code == 0
 
     def _compile_in(self, service: CompileService, kind: str, args: list[str], timeout_s: float):
         service.reset_slot()
