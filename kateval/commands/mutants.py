@@ -50,20 +50,21 @@ class Outcome:
     status: str
     detail: str
     targets: dict[str, str] = field(default_factory=dict)
-    """Target -> killed | survived, for mutants that compiled."""
+    """Target -> killed | survived, for mutants that compiled, in the targets their file
+    reaches (a jvmMain mutant is not counted against the JS tests)."""
 
     def to_dict(self) -> dict:
         return {**self.mutant.summary(), "outcome": self.outcome, "status": self.status,
                 "detail": self.detail, "targets": self.targets}
 
 
-def classify(mutant: Mutant, grade: Grade, targets: list[str]) -> Outcome:
+def classify(mutant: Mutant, grade: Grade) -> Outcome:
     if grade.status == "build_failed":
         return Outcome(mutant, "stillborn", grade.status, grade.detail)
     if grade.status not in ("passed", "tests_failed", "timeout"):
         return Outcome(mutant, "error", grade.status, grade.detail)  # never the mutant's doing
     per_target = {}
-    for target in targets:
+    for target in mutant.targets:
         status = grade.targets.get(target, {}).get("status")
         per_target[target] = "survived" if status == "passed" else "killed"
     outcome = "survived" if grade.status == "passed" else "killed"
@@ -85,10 +86,10 @@ class TaskMutants:
         """Target -> killed, compiling, and the share (None without compiling mutants)."""
         shares = {}
         for target in self.task.spec.targets:
-            killed = sum(o.targets[target] == "killed" for o in self.compiling)
-            total = len(self.compiling)
-            shares[target] = {"killed": killed, "compiling": total,
-                              "rate": round(killed / total, 3) if total else None}
+            reached = [o for o in self.compiling if target in o.targets]
+            killed = sum(o.targets[target] == "killed" for o in reached)
+            shares[target] = {"killed": killed, "compiling": len(reached),
+                              "rate": round(killed / len(reached), 3) if reached else None}
         return shares
 
     def problem(self, min_kill: float) -> str | None:
@@ -143,7 +144,7 @@ def _grade(task: Task, mutant: Mutant, out: Path, opener: SandboxOpener,
     except Exception as exc:  # a crashed sandbox: the harness's, never the mutant's
         return Outcome(mutant, "error", "infra_error", f"{type(exc).__name__}: {exc}")
     (attempt / "mutant.diff").write_text(mutant.diff, encoding="utf-8")
-    return classify(mutant, grade, list(task.spec.targets))
+    return classify(mutant, grade)
 
 
 def run_mutants(console: Console, tasks: list[Task], out: Path, opener: SandboxOpener,

@@ -108,7 +108,8 @@ def _off_by_one(node):
                 yield _mutation("off-by-one", node, shifted)
     elif node.type == "index_expression":
         inside = node.named_children[1:]
-        if len(inside) == 1 and inside[0].type != "number_literal":
+        # A literal index is off-by-one's already; a string key is no position.
+        if len(inside) == 1 and inside[0].type not in ("number_literal", "string_literal"):
             index = inside[0]
             text = _text(index) if index.type in _ATOMIC else f"({_text(index)})"
             yield _mutation("off-by-one", index, f"{text} + 1")

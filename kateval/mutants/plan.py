@@ -23,6 +23,16 @@ from kateval.patchcheck import outside_editable
 from kateval.tasks import Task
 
 _TEST_SET = re.compile(r"(^|/)(src/[^/]*Test|test|tests)/")
+_SOURCE_SET = re.compile(r"(?:^|/)src/([A-Za-z0-9]+)Main/")
+
+
+def reaching(path: str, targets: list[str]) -> tuple[str, ...]:
+    """The targets whose build compiles `path`: its platform's own source set (jvmMain), or
+    every target for commonMain and any source set that names no target."""
+    match = _SOURCE_SET.search(path)
+    if match is not None and match.group(1) in targets:
+        return (match.group(1),)
+    return tuple(targets)
 
 
 @dataclass(frozen=True)
@@ -37,10 +47,13 @@ class Mutant:
     """Against repo/: what is graded."""
     diff: str
     """Gold solution -> mutant: what a reader needs to see."""
+    targets: tuple[str, ...] = ()
+    """The targets that compile its file: a jvmMain mutant says nothing of the JS tests."""
 
     def summary(self) -> dict:
         return {"id": self.id, "operator": self.operator, "file": self.file, "line": self.line,
-                "column": self.column, "description": self.description, "diff": self.diff}
+                "column": self.column, "description": self.description, "diff": self.diff,
+                "reaches": list(self.targets)}
 
 
 @dataclass(frozen=True)
@@ -119,5 +132,6 @@ def plan_mutants(task: Task, limit: int, scratch: Path) -> Plan:
             (root / path).write_bytes(sources[path])
         mutants.append(Mutant(f"m{number:02d}", mutation.operator, path, mutation.line,
                               mutation.column, mutation.description, patch,
-                              _reader_diff(path, sources[path], changed)))
+                              _reader_diff(path, sources[path], changed),
+                              reaching(path, list(task.spec.targets))))
     return Plan(mutants, {op: len(found[op]) for op in OPERATORS})

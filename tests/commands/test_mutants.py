@@ -15,8 +15,9 @@ from kateval.toolchains import Timeouts
 from tests.conftest import FIXTURES, run_cli
 
 MUTANT = Mutant("m01", "compare", "src/commonMain/kotlin/A.kt", 3, 7, "`>` -> `>=`", "patch",
-                "diff")
-BOTH = ["jvm", "js"]
+                "diff", ("jvm", "js"))
+JVM_ONLY = Mutant("m02", "drop", "src/jvmMain/kotlin/A.jvm.kt", 5, 9, "drop `f()`", "patch",
+                  "diff", ("jvm",))
 
 
 def target(status: str) -> dict:
@@ -25,20 +26,20 @@ def target(status: str) -> dict:
 
 def test_a_mutant_is_killed_per_target_by_any_grade_but_passed():
     split = classify(MUTANT, Grade("tests_failed", "js: 1 of 2 failed", [],
-                                   {"jvm": target("passed"), "js": target("tests_failed")}), BOTH)
+                                   {"jvm": target("passed"), "js": target("tests_failed")}))
     assert (split.outcome, split.targets) == ("killed", {"jvm": "survived", "js": "killed"})
     alive = classify(MUTANT, Grade("passed", "", [], {"jvm": target("passed"),
-                                                      "js": target("passed")}), BOTH)
+                                                      "js": target("passed")}))
     assert (alive.outcome, alive.targets) == ("survived", {"jvm": "survived", "js": "survived"})
-    looped = classify(MUTANT, Grade("timeout", "test-jvm exceeded its timeout"), BOTH)
+    looped = classify(MUTANT, Grade("timeout", "test-jvm exceeded its timeout"))
     assert (looped.outcome, looped.targets) == ("killed", {"jvm": "killed", "js": "killed"})
 
 
 def test_a_mutant_that_does_not_compile_or_was_not_graded_counts_nowhere():
-    assert classify(MUTANT, Grade("build_failed", "compile-jvm exited 1"), BOTH).outcome == \
+    assert classify(MUTANT, Grade("build_failed", "compile-jvm exited 1")).outcome == \
         "stillborn"
-    assert classify(MUTANT, Grade("infra_error", "sandbox"), BOTH).outcome == "error"
-    assert classify(MUTANT, Grade("patch_failed", "refused"), BOTH).outcome == "error"
+    assert classify(MUTANT, Grade("infra_error", "sandbox")).outcome == "error"
+    assert classify(MUTANT, Grade("patch_failed", "refused")).outcome == "error"
 
 
 def test_the_share_is_of_compiling_mutants_and_checked_per_target():
@@ -48,14 +49,19 @@ def test_the_share_is_of_compiling_mutants_and_checked_per_target():
         [Grade("tests_failed", "", [], {"jvm": target("tests_failed"),
                                         "js": target("tests_failed")})] * 7 + \
         [Grade("build_failed", "")] * 4
-    result = TaskMutants(task, {}, [classify(MUTANT, g, BOTH) for g in grades])
+    result = TaskMutants(task, {}, [classify(MUTANT, g) for g in grades])
     assert result.kill() == {"jvm": {"killed": 10, "compiling": 10, "rate": 1.0},
                              "js": {"killed": 7, "compiling": 10, "rate": 0.7}}
     assert result.problem(0.8) == "js kills 7/10 compiling mutants, below 0.8"
     assert result.problem(0.7) is None
-    nothing = TaskMutants(task, {}, [classify(MUTANT, Grade("build_failed", ""), BOTH)])
+    # A jvmMain mutant counts for the JVM only: the JS build never compiled it.
+    platform = TaskMutants(task, {}, result.outcomes + [classify(JVM_ONLY, Grade(
+        "passed", "", [], {"jvm": target("passed"), "js": target("passed")}))])
+    assert platform.kill()["jvm"] == {"killed": 10, "compiling": 11, "rate": 0.909}
+    assert platform.kill()["js"] == result.kill()["js"]
+    nothing = TaskMutants(task, {}, [classify(MUTANT, Grade("build_failed", ""))])
     assert nothing.kill()["jvm"]["rate"] is None and nothing.problem(0.8) is None
-    broken = TaskMutants(task, {}, [classify(MUTANT, Grade("infra_error", "bwrap died"), BOTH)])
+    broken = TaskMutants(task, {}, [classify(MUTANT, Grade("infra_error", "bwrap died"))])
     assert "1 mutant(s) not graded (infra_error: bwrap died)" == broken.problem(0.8)
 
 

@@ -64,11 +64,11 @@ def test_compare_flips_each_comparison_but_not_type_arguments_strings_or_comment
 
 def test_off_by_one_moves_integer_literals_both_ways_and_shifts_indices():
     source = kt("""
-        fun f(xs: IntArray, i: Int): Long {
+        fun f(xs: IntArray, i: Int, names: Map<String, Int>): Long {
             val mask = 0xFF
             val big = 1_000L
             val half = 0.5
-            return xs[i] + xs[2] + big + mask + 0
+            return xs[i] + xs[2] + big + mask + 0 + names["i"]
         }
     """)
     mutants = mutate(source, "off-by-one")
@@ -77,6 +77,7 @@ def test_off_by_one_moves_integer_literals_both_ways_and_shifts_indices():
     assert any("xs[i + 1] + xs[2]" in m for m in mutants)
     assert any("xs[i] + xs[3]" in m for m in mutants) and any("xs[1]" in m for m in mutants)
     assert any("mask + 1" in m for m in mutants)
+    assert not any('names["i"]' not in m for m in mutants)  # a string key is no position
     # No negative literal from 0, no change to a floating-point literal.
     assert not any("+ -1" in m or "0.5" not in m for m in mutants)
     assert len(mutants) == 8 and all(parses(m) for m in mutants)

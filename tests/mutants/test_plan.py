@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kateval import workspace
 from kateval.mutants.operators import OPERATORS, Mutation
-from kateval.mutants.plan import added_lines, choose, plan_mutants
+from kateval.mutants.plan import added_lines, choose, plan_mutants, reaching
 from kateval.tasks import load_task
 from tests.conftest import FIXTURES
 
@@ -55,6 +55,15 @@ def test_added_lines_are_the_gold_patch_s_own_in_editable_kotlin_sources_only():
         "src/commonMain/kotlin/a/A.kt": {2, 3}}
 
 
+def test_a_platform_source_set_reaches_only_its_own_target():
+    both = ["jvm", "js"]
+    assert reaching("src/commonMain/kotlin/a/A.kt", both) == ("jvm", "js")
+    assert reaching("src/jvmMain/kotlin/a/A.jvm.kt", both) == ("jvm",)
+    assert reaching("src/jsMain/kotlin/a/A.js.kt", both) == ("js",)
+    assert reaching("src/nativeMain/kotlin/a/A.kt", both) == ("jvm", "js")
+    assert reaching("src/commonMain/kotlin/jvmMain/A.kt", ["jvm"]) == ("jvm",)
+
+
 def candidates(counts: dict[str, int]) -> dict[str, list[tuple[str, Mutation]]]:
     return {op: [("F.kt", Mutation(op, i, i + 1, "x", i, 1, f"{op} {i}")) for i in range(n)]
             for op, n in counts.items()}
@@ -97,7 +106,7 @@ def test_each_mutant_patch_is_the_gold_solution_with_one_mutation(tmp_path):
         differing = [(a, b) for a, b in zip(gold_text.splitlines(), text.splitlines()) if a != b]
         assert len(differing) == 1, (mutant.id, differing)
         assert f"-{differing[0][0]}\n+{differing[0][1]}\n" in mutant.diff
-        assert mutant.file == SOURCE and text not in seen
+        assert mutant.file == SOURCE and mutant.targets == ("jvm", "js") and text not in seen
         seen.add(text)
     drop = plan.mutants[3]
     assert drop.description == "drop `count++`" and "if (x > limit) {}" in drop.diff
