@@ -4,6 +4,7 @@ with its reports, and an exit code grading can trust. Real kotlinc, JVMs and bwr
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -140,6 +141,11 @@ def test_junit5_runner_reports_what_the_console_launcher_reports(toolchain, tmp_
     assert sorted(p.name for p in ours_dir.iterdir()) == [
         "TEST-junit-jupiter.xml", "TEST-junit-vintage.xml", "kateval-counts.json"]
     assert ours.returncode == ref.returncode == 1
+    # The runner's own counts agree with the legacy XML on every kind of outcome above.
+    kinds = [t.outcome for t in ours_tests]
+    assert json.loads((ours_dir / "kateval-counts.json").read_text()) == {
+        "tests": len(kinds), "passed": kinds.count("passed"),
+        "failed": kinds.count("failed") + kinds.count("error"), "skipped": kinds.count("skipped")}
 
 
 def test_runner_exit_codes_and_counts(toolchain, tmp_path):
