@@ -27,7 +27,7 @@ from rich.console import Console
 from kateval.commands.tables import Column, fitted
 from kateval.evaluate import Timeouts, evaluate_patch, write_json
 from kateval.grading import Grade
-from kateval.mutants.plan import Mutant, plan_mutants
+from kateval.mutants.plan import Mutant, Plan, plan_mutants
 from kateval.sandbox import SandboxOpener
 from kateval.tasks import Task
 
@@ -74,7 +74,7 @@ def classify(mutant: Mutant, grade: Grade) -> Outcome:
 @dataclass(frozen=True)
 class TaskMutants:
     task: Task
-    sites: dict[str, int]
+    plan: Plan
     outcomes: list[Outcome]
     error: str | None = None
 
@@ -105,7 +105,8 @@ class TaskMutants:
         return f"{', '.join(weak)} compiling mutants, below {min_kill:g}" if weak else None
 
     def to_dict(self, min_kill: float) -> dict:
-        return {"task": self.task.id, "sites": self.sites, "error": self.error,
+        return {"task": self.task.id, "sites": self.plan.sites, "error": self.error,
+                "equivalent": self.plan.equivalent, "unmatched": self.plan.unmatched,
                 "made": len(self.outcomes), "kill": self.kill(),
                 "stillborn": sum(o.outcome == "stillborn" for o in self.outcomes),
                 "problem": self.problem(min_kill),
@@ -127,13 +128,12 @@ def mutant_timeouts(task_timeouts: Timeouts, task_out: Path) -> Timeouts:
     return Timeouts(task_timeouts.build_s, test_s)
 
 
-def _plan(task: Task, limit: int) -> tuple[dict[str, int], list[Mutant], str | None]:
+def _plan(task: Task, limit: int) -> tuple[Plan, str | None]:
     try:
         with tempfile.TemporaryDirectory(prefix=f"kateval-mutants-{task.id}-") as scratch:
-            plan = plan_mutants(task, limit, Path(scratch))
-    except Exception as exc:  # one task's broken patch is that task's problem, not the run's
-        return {}, [], f"{type(exc).__name__}: {exc}"
-    return plan.sites, plan.mutants, None
+            return plan_mutants(task, limit, Path(scratch)), None
+    except Exception as exc:  # one task's broken patch or mutants.yaml is that task's problem
+        return Plan([], {}), f"{type(exc).__name__}: {exc}"
 
 
 def _grade(task: Task, mutant: Mutant, out: Path, opener: SandboxOpener,
@@ -152,16 +152,16 @@ def run_mutants(console: Console, tasks: list[Task], out: Path, opener: SandboxO
                 options: MutantOptions) -> list[str]:
     """Make, grade and report every task's mutants; the problems, one line per weak task."""
     plans = {task.id: _plan(task, options.max_mutants) for task in tasks}
-    jobs = [(task, mutant) for task in tasks for mutant in plans[task.id][1]]
+    jobs = [(task, mutant) for task in tasks for mutant in plans[task.id][0].mutants]
     with console.status(f"grading {len(jobs)} mutants of {len(tasks)} tasks ..."), \
             ThreadPoolExecutor(slots) as pool:
         graded = list(pool.map(lambda job: _grade(*job, out, opener, mutant_timeouts(
             timeouts_of(job[0]), out / job[0].id)), jobs))
     results = []
     for task in tasks:
-        sites, _, error = plans[task.id]
+        plan, error = plans[task.id]
         outcomes = [o for (owner, _), o in zip(jobs, graded) if owner.id == task.id]
-        results.append(TaskMutants(task, sites, outcomes, error))
+        results.append(TaskMutants(task, plan, outcomes, error))
     write_json(out / REPORT, {"max_mutants": options.max_mutants, "min_kill": options.min_kill,
                               "tasks": [r.to_dict(options.min_kill) for r in results]})
     _print(console, results, options, out / REPORT)
@@ -179,15 +179,20 @@ def _share(share: dict | None) -> str:
 def _print(console: Console, results: list[TaskMutants], options: MutantOptions,
            report: Path) -> None:
     targets = list(dict.fromkeys(t for r in results for t in r.task.spec.targets))
-    columns = [Column("task", fold=True), Column("made"), Column("stillborn", drop=1),
+    columns = [Column("task", fold=True), Column("made"), Column("stillborn", drop=2),
+               Column("equivalent", drop=1),
                *(Column(f"{t} killed") for t in targets), Column("verdict", fold=True)]
     rows = [[r.task.id, str(len(r.outcomes)),
-             str(sum(o.outcome == "stillborn" for o in r.outcomes)),
+             str(sum(o.outcome == "stillborn" for o in r.outcomes)), str(r.plan.equivalent),
              *(_share(r.kill().get(t)) for t in targets),
              r.problem(options.min_kill) or "ok"] for r in results]
     console.print(fitted(console, f"mutants (at most {options.max_mutants} a task; {report})",
                          columns, rows))
     for result in results:
+        for entry in result.plan.unmatched:
+            console.print(f"{result.task.id}: mutants.yaml names no mutant at {entry['file']}:"
+                          f"{entry['line']} {entry['change']}: remove the entry or fix it",
+                          markup=False, highlight=False, soft_wrap=True)
         for o in result.compiling:
             alive = [t for t, verdict in o.targets.items() if verdict == "survived"]
             if alive:

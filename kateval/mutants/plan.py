@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from unidiff import PatchSet
 
 from kateval import workspace
+from kateval.mutants.equivalent import Equivalent, load_equivalent
 from kateval.mutants.operators import OPERATORS, Mutation, find_mutations
 from kateval.patchcheck import outside_editable
 from kateval.tasks import Task
@@ -61,6 +62,17 @@ class Plan:
     mutants: list[Mutant]
     sites: dict[str, int]
     """Operator -> how many mutations its sites allow (before the cap)."""
+    equivalent: int = 0
+    """Mutations left out as equivalent on every target (mutants.yaml)."""
+    unmatched: list[dict] = field(default_factory=list)
+    """mutants.yaml entries that name no mutation of the gold solution."""
+
+
+@dataclass(frozen=True)
+class Site:
+    path: str
+    mutation: Mutation
+    targets: tuple[str, ...]
 
 
 def added_lines(gold_patch: str, editable: list[str]) -> dict[str, set[int]]:
@@ -87,7 +99,7 @@ def _spread(count: int, take: int) -> list[int]:
     return sorted({round(i * (count - 1) / (take - 1)) for i in range(take)})
 
 
-def choose(found: dict[str, list[tuple[str, Mutation]]], limit: int) -> list[tuple[str, Mutation]]:
+def choose(found: dict[str, list[Site]], limit: int) -> list[Site]:
     """At most `limit` mutations: a share for each operator in turn, then spread in each."""
     quota = {op: 0 for op in OPERATORS}
     while sum(quota.values()) < limit and any(quota[op] < len(found.get(op, []))
@@ -109,21 +121,37 @@ def _reader_diff(path: str, gold: bytes, mutant: bytes) -> str:
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
+def _site(path: str, mutation: Mutation, targets: tuple[str, ...],
+          equivalents: list[Equivalent], used: set[int]) -> Site | None:
+    """The mutation with the targets that can tell it apart; None when no target can."""
+    for index, entry in enumerate(equivalents):
+        if entry.names(path, mutation.line, mutation.column, mutation.description):
+            used.add(index)
+            targets = () if entry.targets is None else \
+                tuple(t for t in targets if t not in entry.targets)
+    return Site(path, mutation, targets) if targets else None
+
+
 def plan_mutants(task: Task, limit: int, scratch: Path) -> Plan:
     """The task's mutants; `scratch` is a folder of the caller's for the gold work tree."""
+    equivalents = load_equivalent(task)
     repo = workspace.create(task, scratch / "gold")
     applied = workspace.apply_patch(repo, task.gold_patch, task.spec.editable)
     if not applied.ok:
         raise RuntimeError(f"the gold patch does not apply: {applied.log.strip()[:300]}")
     root = Path(repo.working_tree_dir)
-    found: dict[str, list[tuple[str, Mutation]]] = {op: [] for op in OPERATORS}
-    sources = {}
+    found: dict[str, list[Site]] = {op: [] for op in OPERATORS}
+    sources, used, left_out = {}, set(), 0
     for path, lines in sorted(added_lines(task.gold_patch, task.spec.editable).items()):
         sources[path] = (root / path).read_bytes()
+        reaches = reaching(path, list(task.spec.targets))
         for op, mutations in find_mutations(sources[path], lines).items():
-            found[op] += [(path, m) for m in mutations]
+            sites = [_site(path, m, reaches, equivalents, used) for m in mutations]
+            found[op] += [site for site in sites if site is not None]
+            left_out += sites.count(None)
     mutants = []
-    for number, (path, mutation) in enumerate(choose(found, limit), start=1):
+    for number, site in enumerate(choose(found, limit), start=1):
+        path, mutation = site.path, site.mutation
         changed = mutation.apply(sources[path])
         (root / path).write_bytes(changed)
         try:
@@ -132,6 +160,7 @@ def plan_mutants(task: Task, limit: int, scratch: Path) -> Plan:
             (root / path).write_bytes(sources[path])
         mutants.append(Mutant(f"m{number:02d}", mutation.operator, path, mutation.line,
                               mutation.column, mutation.description, patch,
-                              _reader_diff(path, sources[path], changed),
-                              reaching(path, list(task.spec.targets))))
-    return Plan(mutants, {op: len(found[op]) for op in OPERATORS})
+                              _reader_diff(path, sources[path], changed), site.targets))
+    unmatched = [e.model_dump(exclude_none=True) for i, e in enumerate(equivalents)
+                 if i not in used]
+    return Plan(mutants, {op: len(found[op]) for op in OPERATORS}, left_out, unmatched)

@@ -9,13 +9,14 @@ import pytest
 
 from kateval.commands.mutants import MIN_TEST_S, TaskMutants, classify, mutant_timeouts
 from kateval.grading import Grade
-from kateval.mutants.plan import Mutant
+from kateval.mutants.plan import Mutant, Plan
 from kateval.tasks import load_task
 from kateval.toolchains import Timeouts
 from tests.conftest import FIXTURES, run_cli
 
 MUTANT = Mutant("m01", "compare", "src/commonMain/kotlin/A.kt", 3, 7, "`>` -> `>=`", "patch",
                 "diff", ("jvm", "js"))
+PLAN = Plan([], {})
 JVM_ONLY = Mutant("m02", "drop", "src/jvmMain/kotlin/A.jvm.kt", 5, 9, "drop `f()`", "patch",
                   "diff", ("jvm",))
 
@@ -49,19 +50,19 @@ def test_the_share_is_of_compiling_mutants_and_checked_per_target():
         [Grade("tests_failed", "", [], {"jvm": target("tests_failed"),
                                         "js": target("tests_failed")})] * 7 + \
         [Grade("build_failed", "")] * 4
-    result = TaskMutants(task, {}, [classify(MUTANT, g) for g in grades])
+    result = TaskMutants(task, PLAN, [classify(MUTANT, g) for g in grades])
     assert result.kill() == {"jvm": {"killed": 10, "compiling": 10, "rate": 1.0},
                              "js": {"killed": 7, "compiling": 10, "rate": 0.7}}
     assert result.problem(0.8) == "js kills 7/10 compiling mutants, below 0.8"
     assert result.problem(0.7) is None
     # A jvmMain mutant counts for the JVM only: the JS build never compiled it.
-    platform = TaskMutants(task, {}, result.outcomes + [classify(JVM_ONLY, Grade(
+    platform = TaskMutants(task, PLAN, result.outcomes + [classify(JVM_ONLY, Grade(
         "passed", "", [], {"jvm": target("passed"), "js": target("passed")}))])
     assert platform.kill()["jvm"] == {"killed": 10, "compiling": 11, "rate": 0.909}
     assert platform.kill()["js"] == result.kill()["js"]
-    nothing = TaskMutants(task, {}, [classify(MUTANT, Grade("build_failed", ""))])
+    nothing = TaskMutants(task, PLAN, [classify(MUTANT, Grade("build_failed", ""))])
     assert nothing.kill()["jvm"]["rate"] is None and nothing.problem(0.8) is None
-    broken = TaskMutants(task, {}, [classify(MUTANT, Grade("infra_error", "bwrap died"))])
+    broken = TaskMutants(task, PLAN, [classify(MUTANT, Grade("infra_error", "bwrap died"))])
     assert "1 mutant(s) not graded (infra_error: bwrap died)" == broken.problem(0.8)
 
 

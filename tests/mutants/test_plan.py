@@ -4,11 +4,15 @@ that apply to repo/ and give exactly the gold solution with one mutation."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pytest
+
 from kateval import workspace
+from kateval.errors import ConfigError
 from kateval.mutants.operators import OPERATORS, Mutation
-from kateval.mutants.plan import added_lines, choose, plan_mutants, reaching
+from kateval.mutants.plan import Site, added_lines, choose, plan_mutants, reaching
 from kateval.tasks import load_task
 from tests.conftest import FIXTURES
 
@@ -64,15 +68,15 @@ def test_a_platform_source_set_reaches_only_its_own_target():
     assert reaching("src/commonMain/kotlin/jvmMain/A.kt", ["jvm"]) == ("jvm",)
 
 
-def candidates(counts: dict[str, int]) -> dict[str, list[tuple[str, Mutation]]]:
-    return {op: [("F.kt", Mutation(op, i, i + 1, "x", i, 1, f"{op} {i}")) for i in range(n)]
-            for op, n in counts.items()}
+def candidates(counts: dict[str, int]) -> dict[str, list[Site]]:
+    return {op: [Site("F.kt", Mutation(op, i, i + 1, "x", i, 1, f"{op} {i}"), ("jvm",))
+                 for i in range(n)] for op, n in counts.items()}
 
 
 def test_choose_takes_each_operator_in_turn_and_spreads_within_one():
     found = candidates({"compare": 9, "off-by-one": 30, "negate": 1, "drop": 0,
                         "default-return": 2})
-    chosen = [m.description for _, m in choose(found, 12)]
+    chosen = [site.mutation.description for site in choose(found, 12)]
     # Quotas in turn: compare 5, off-by-one 4, negate 1 (all it has), default-return 2.
     assert chosen == ["compare 0", "compare 2", "compare 4", "compare 6", "compare 8",
                       "off-by-one 0", "off-by-one 10", "off-by-one 19", "off-by-one 29",
@@ -85,7 +89,7 @@ def test_choose_is_capped_and_never_repeats():
     for limit in (1, 3, 5, 7, 25):
         chosen = choose(found, limit)
         assert len(chosen) == limit and len(set(chosen)) == limit
-    assert {m.operator for _, m in choose(found, 5)} == set(OPERATORS)
+    assert {site.mutation.operator for site in choose(found, 5)} == set(OPERATORS)
 
 
 def test_each_mutant_patch_is_the_gold_solution_with_one_mutation(tmp_path):
@@ -119,3 +123,37 @@ def test_the_same_task_and_cap_give_the_same_mutants(tmp_path):
     assert [m.summary() for m in first.mutants] == [m.summary() for m in second.mutants]
     assert len(first.mutants) == 7 and {m.operator for m in first.mutants} == set(OPERATORS)
     assert [m.patch for m in first.mutants] == [m.patch for m in second.mutants]
+
+
+def test_mutants_a_task_marks_equivalent_are_left_out_on_the_targets_it_names(tmp_path):
+    shutil.copytree(WEAK, tmp_path / "mutants-weak")
+    (tmp_path / "mutants-weak" / "mutants.yaml").write_text(f"""\
+equivalent:
+  - file: {SOURCE}
+    line: 7
+    change: "`>` -> `>=`"
+    why: a test fixture's claim, to see it honoured
+  - file: {SOURCE}
+    line: 7
+    change: "`x > limit` -> `!(x > limit)`"
+    targets: [js]
+    why: only the JS tests are said to miss this one
+  - file: {SOURCE}
+    line: 3
+    change: "`<` -> `<=`"
+    why: names a mutation the gold solution does not have
+""")
+    plan = plan_mutants(load_task(tmp_path / "mutants-weak"), 12, tmp_path / "plan")
+    assert plan.equivalent == 1 and plan.sites["compare"] == 0
+    assert [(m.operator, m.targets) for m in plan.mutants] == [
+        ("off-by-one", ("jvm", "js")), ("negate", ("jvm",)), ("drop", ("jvm", "js")),
+        ("default-return", ("jvm", "js"))]
+    assert [(e["line"], e["change"]) for e in plan.unmatched] == [(3, "`<` -> `<=`")]
+
+
+def test_a_mutants_file_without_a_reason_is_one_line_naming_the_field(tmp_path):
+    shutil.copytree(WEAK, tmp_path / "mutants-weak")
+    (tmp_path / "mutants-weak" / "mutants.yaml").write_text(
+        f"equivalent:\n  - file: {SOURCE}\n    line: 7\n    change: x\n")
+    with pytest.raises(ConfigError, match=r"mutants.yaml: field 'equivalent.0.why'"):
+        plan_mutants(load_task(tmp_path / "mutants-weak"), 12, tmp_path / "plan")
