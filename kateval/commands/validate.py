@@ -150,5 +150,5 @@ def validate_command(console: Console, *, suite_path: Path, only: list[str], run
                            + (f"; and {len(weak)} with weak tests" if weak else ""))
     console.print(f"all {len(results)} tasks valid")
     if weak:
-        raise KatevalError(f"{len(weak)} task(s) whose hidden tests let mutants pass: "
+        raise KatevalError(f"{len(weak)} task(s) failed the mutant check: "
                            + "; ".join(weak))

@@ -25,6 +25,11 @@ class BatchingHiddenTest {
     }
 
     @Test
+    fun smallestArgumentsAreAccepted() = test {
+        assertEquals(listOf(listOf(1), listOf(2)), listOf(1, 2).asFlow().batched(1, 1).toList())
+    }
+
+    @Test
     fun emptyUpstreamEmitsNothing() = test {
         assertEquals(emptyList(), emptyFlow<Int>().batched(3, 50).toList())
     }
