@@ -6,6 +6,8 @@ a `kateval.run-id` label. Commands run with `docker exec`. A command that times 
 processes behind, gets its container removed; the next command starts a fresh one on the same
 workspace, the way the local sandbox kills a command's whole process group.
 bench/sandbox_bench.py measures this against one reused container per worker.
+Under the warm toolchain, compiles go to long-lived compile containers, one per build slot
+(docker_warm.py); test steps still run here, in the sample's own container.
 """
 
 from __future__ import annotations
@@ -27,11 +29,9 @@ from kateval.toolchains import kotlinc
 SANDBOX_UID = 10001  # the image's `kateval` user (sandboxes/kotlin-jvm/Dockerfile)
 RUN_LABEL = "kateval.run-id"
 OWNER_LABEL = "kateval.owner"
-CONTAINER_TOOLS = kotlinc.ToolPaths(
-    kotlin_home="/opt/kotlinc", junit_console="/opt/junit/junit-platform-console-standalone.jar",
-    js_runner="/opt/js-runner", runner_dir="/opt/kateval-runner", deps_home="/opt/kateval-deps")
-# warm compiles in the container with the cold compiler: the same steps, so the same grades
-# (tests/toolchains' parity test); its service lives on the host and cannot enter a container.
+CONTAINER_TOOLS = images.IMAGE_TOOLS
+# warm: its compile services run in containers of their own (docker_warm.py); the samples'
+# test steps, as every kotlinc step, in the sample's container.
 DOCKER_TOOLCHAINS = ("kotlinc", "warm")
 KILLED_RC = -9  # what the local sandbox reports for a command killed on timeout
 _STREAM_GRACE_S = 30.0
@@ -147,7 +147,7 @@ class DockerSandbox:
     """
 
     def __init__(self, client, settings: DockerSettings, workspace: Path,
-                 mount: Path | None = None):
+                 mount: Path | None = None, *, start: bool = True):
         self.client, self.settings = client, settings
         self.workspace = Path(workspace).resolve()
         self.workspace.mkdir(parents=True, exist_ok=True)
@@ -160,7 +160,8 @@ class DockerSandbox:
         self._container = None
         self._view = View()
         self._closed = False
-        self._start(View())  # an engine that cannot start containers fails here, as infra
+        if start:  # an engine that cannot start containers fails here, as infra
+            self._start(View())
 
     # ------------------------------------------------------------ containers
     def _start(self, view: View):
@@ -335,8 +336,18 @@ def make_docker_opener(suite: Suite, run_id: str):
     # Belt and braces for clean-up: whatever a thread still held when the process exits.
     atexit.register(_remove_quietly, client, run_id, owner_token())
 
-    # The warm service runs on the host (in bwrap) and cannot reach into a container, so
-    # every docker toolchain is the cold one, compiling inside the sample's container.
+    if suite.toolchain == "warm":
+        from kateval.sandbox.docker_warm import warm_toolchain
+
+        warm = warm_toolchain(client, settings, container_config, CONTAINER_TOOLS)
+        atexit.register(warm.close)  # its containers and slot folders go with the run
+
+        def open_warm(root: Path):
+            # Not started yet: every build step goes to a compile container, and the first
+            # container a sample needs shows the workspace as its first test step must.
+            return DockerSandbox(client, settings, root, start=False), warm.session(root)
+
+        return open_warm
     toolchain = kotlinc.KotlincToolchain(CONTAINER_TOOLS)
 
     def open_docker(root: Path):

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kateval.errors import ToolchainError
+from kateval.sandbox import warm_image
 from kateval.toolchains import kotlinc
 
 IMAGE_REPO = "kateval/kotlin-jvm"
@@ -35,6 +36,11 @@ DEFAULT_MIRROR = "http://deb.debian.org/debian"
 GRADLE_NOTE = b"Pre-warmed Gradle dependency cache (GRADLE_RO_DEP_CACHE); empty for kotlinc.\n"
 DEPS_NOTE = b"The tasks' libraries from Maven Central (kateval/deps), by content.\n"
 Log = Callable[[str], None]
+IMAGE_TOOLS = kotlinc.ToolPaths(
+    kotlin_home="/opt/kotlinc", junit_console="/opt/junit/junit-platform-console-standalone.jar",
+    js_runner="/opt/js-runner", runner_dir="/opt/kateval-runner", deps_home="/opt/kateval-deps",
+    warm_home=warm_image.WARM_HOME)
+"""The toolchain as a container sees it: where the Dockerfile copies each folder."""
 
 
 def connect(timeout: int = 120):
@@ -130,6 +136,9 @@ def image_inputs(paths: kotlinc.ToolPaths | None = None, dockerfile_dir: Path | 
         entries += list(_tree("js-runner", Path(paths.js_runner)))
     else:  # COPY needs the folder; the JS test step then fails, which doctor explains
         entries.append(Entry("js-runner/README", data=b"run `kateval toolchain install`\n"))
+    # The warm compile server and what primes it in the image (warm_image.py).
+    entries += [Entry(name, data=data)
+                for name, data in warm_image.context(paths, IMAGE_TOOLS).items()]
     if gradle is not None:
         entries += list(_tree("gradle-ro-cache", gradle))
     else:  # COPY needs the folder to exist; a note keeps it non-empty

@@ -20,6 +20,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from kateval.sandbox.cgroup import Cgroup
 from kateval.sandbox.local import ENV_ALLOW, LocalLimits, bwrap_argv
@@ -56,6 +57,21 @@ def archive_flags(archive: Path, dump: bool) -> list[str]:
     if archive.name == AOT_ARCHIVE:
         return [f"-XX:AOTCacheOutput={archive}" if dump else f"-XX:AOTCache={archive}"]
     return [f"-XX:ArchiveClassesAtExit={archive}" if dump else f"-XX:SharedArchiveFile={archive}"]
+
+
+def server_argv(paths: ToolPaths, limits: ServiceLimits, archive: list[str]) -> list[str]:
+    """The server JVM's command line on `paths`, with a class archive's flags (archive_flags);
+    also what the docker image primes its own archive with (sandbox/warm_image.py)."""
+    home = Path(paths.warm_home)
+    return [paths.server_java or "java", f"-Xmx{limits.heap_mb}m", f"-Xmn{limits.young_mb}m",
+            "-XX:+UseSerialGC", *install.SERVER_JIT, *SERVER_LOG, *SERVER_TUNING, *archive,
+            f"-Dkotlin.home={paths.kotlin_home}", "-Didea.io.use.nio2=true",
+            # The compiler's application environment (its jar file system and the indexes
+            # of the toolchain's jars) outlives a compilation, as in the Kotlin daemon;
+            # projects, and so every source file, are still per compilation.
+            "-Dkotlin.environment.keepalive=true",
+            "-cp", f"{home / 'server.jar'}:{paths.lib('kotlin-compiler.jar')}",
+            install.SERVER_MAIN]
 
 
 class ServiceFailed(Exception):
@@ -125,16 +141,7 @@ class CompileService:
             # A stale or mismatched archive only costs speed: the JVM then starts without it.
             archive = next((archive_flags(home / name, dump=False) for name in ARCHIVES
                             if (home / name).is_file()), [])
-        java = [self.paths.server_java or "java", f"-Xmx{self.limits.heap_mb}m",
-                f"-Xmn{self.limits.young_mb}m", "-XX:+UseSerialGC", *install.SERVER_JIT,
-                *SERVER_LOG, *SERVER_TUNING, *archive,
-                f"-Dkotlin.home={self.paths.kotlin_home}", "-Didea.io.use.nio2=true",
-                # The compiler's application environment (its jar file system and the
-                # indexes of the toolchain's jars) outlives a compilation, as in the Kotlin
-                # daemon; projects, and so every source file, are still per compilation.
-                "-Dkotlin.environment.keepalive=true",
-                "-cp", f"{home / 'server.jar'}:{self.paths.lib('kotlin-compiler.jar')}",
-                install.SERVER_MAIN]
+        java = server_argv(self.paths, self.limits, archive)
         if not self.limits.isolate:
             return java
         # The service's own bwrap: the slot is its workspace, the toolchain read-only.
@@ -311,11 +318,19 @@ def _remove(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
+ServiceStarter = Callable[[ToolPaths, Path, ServiceLimits], CompileService]
+"""Starts one service on a slot folder (ServicePool's `start`)."""
+
+
 class ServicePool:
     """Idle services, one per worker that needs one; a worn-out or broken one is replaced."""
 
-    def __init__(self, paths: ToolPaths, root: Path, limits: ServiceLimits = ServiceLimits()):
+    def __init__(self, paths: ToolPaths, root: Path, limits: ServiceLimits = ServiceLimits(),
+                 start: ServiceStarter | None = None):
+        """`start(paths, slot, limits)` makes a service: a CompileService (in its bwrap) by
+        default, one in a container under --sandbox docker (sandbox/docker_warm.py)."""
         self.paths, self.root, self.limits = paths, root, limits
+        self.start: ServiceStarter = start or CompileService
         self._idle: list[CompileService] = []
         self._all: set[CompileService] = set()
         self._lock = threading.Lock()
@@ -332,7 +347,7 @@ class ServicePool:
                 service.stop()
             self._next_slot += 1
             slot = self.root / f"slot-{self._next_slot}"
-        service = CompileService(self.paths, slot, self.limits)
+        service = self.start(self.paths, slot, self.limits)
         with self._lock:
             self._all.add(service)
         return service

@@ -25,7 +25,7 @@ from kateval.sandbox import ExecResult, cap_text
 from kateval.toolchains import Layout, Step, Timeouts, exec_step
 from kateval.toolchains import kotlinc
 from kateval.toolchains.service import (CACHE, LINK_FLAG, CompileService, ServiceFailed,
-                                        ServiceLimits, ServicePool, is_link)
+                                        ServiceLimits, ServicePool, ServiceStarter, is_link)
 
 POOL_PREFIX = "kateval-warm-"  # + "<pid>-<random>": the folder of one process's services
 OUTPUT_FLAGS = ("-d", "-ir-output-dir")
@@ -40,14 +40,16 @@ class WarmToolchain:
 
     name = "warm"
 
-    def __init__(self, paths: kotlinc.ToolPaths, limits: ServiceLimits = ServiceLimits()):
+    def __init__(self, paths: kotlinc.ToolPaths, limits: ServiceLimits = ServiceLimits(),
+                 start: ServiceStarter | None = None):
+        """`start` makes each service (ServicePool's), by default a CompileService."""
         if not paths.warm_home:
             raise ToolchainError("the warm compile server is not built; run "
                                  "`kateval toolchain install` (or use toolchain: kotlinc)")
         self.paths = paths
         remove_stale_pools(Path(tempfile.gettempdir()))
         root = Path(tempfile.mkdtemp(prefix=f"{POOL_PREFIX}{os.getpid()}-"))
-        self.pool = ServicePool(paths, root, limits)
+        self.pool = ServicePool(paths, root, limits, start)
 
     def version(self) -> str:
         return kotlinc.version_of(self.paths)

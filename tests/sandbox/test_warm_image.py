@@ -1,0 +1,53 @@
+"""What the sandbox image's build context carries for the warm compile server (warm_image.py):
+the host's server.jar, and a training in the server's protocol on the image's own paths.
+The image build runs it (tests/sandbox/test_docker_warm.py uses the image it makes)."""
+
+from __future__ import annotations
+
+from kateval.sandbox import warm_image
+from kateval.sandbox.image import IMAGE_TOOLS
+from kateval.toolchains import primer
+from kateval.toolchains.kotlinc import ToolPaths
+
+
+def _host(tmp_path, with_server: bool) -> ToolPaths:
+    home = tmp_path / "warm"
+    home.mkdir()
+    if with_server:
+        (home / "server.jar").write_bytes(b"PK server")
+    return ToolPaths(kotlin_home=str(tmp_path / "kotlinc"), junit_console=str(tmp_path / "j.jar"),
+                     warm_home=str(home))
+
+
+def _requests(stream: bytes) -> list[tuple[str, list[str]]]:
+    lines, found = stream.decode().splitlines(), []
+    while lines:
+        word, kind, count = lines.pop(0).split(" ")
+        assert word == "COMPILE"
+        found.append((kind, lines[: int(count)]))
+        lines = lines[int(count):]
+    return found
+
+
+def test_the_training_compiles_on_the_images_paths_only(tmp_path):
+    files = warm_image.context(_host(tmp_path, True), IMAGE_TOOLS)
+    assert files["kateval-warm/server.jar"] == b"PK server"
+    assert {name.removeprefix("kateval-warm/training/") for name in files
+            if "/training/" in name} == set(primer.TRAINING)
+    requests = _requests(files["kateval-warm/training.requests"])
+    assert [kind for kind, _ in requests] == ["jvm", "jvm", "js", "js", "js"]
+    for _, args in requests:
+        for arg in args:  # the image's toolchain, or the slot's own relative paths
+            for path in arg.split("=")[-1].replace(",", ":").split(":"):
+                assert not path.startswith("/") or path.startswith("/opt/"), arg
+            assert str(tmp_path) not in arg
+    script = files["kateval-warm/prime.sh"].decode()
+    assert "-XX:ArchiveClassesAtExit=/opt/kateval-warm/server.jsa" in script
+    assert f"!= {len(requests)} ]" in script  # every training compile must succeed
+    assert "-cp /opt/kateval-warm/server.jar:/opt/kotlinc/lib/kotlin-compiler.jar" in script
+
+
+def test_without_a_server_on_the_host_the_image_primes_nothing(tmp_path):
+    files = warm_image.context(_host(tmp_path, False), IMAGE_TOOLS)
+    assert set(files) == {"kateval-warm/README", "kateval-warm/prime.sh"}
+    assert files["kateval-warm/prime.sh"] == b"exit 0\n"
