@@ -9,7 +9,8 @@ classes and `external` in common code, kotlin-test's asserter and skips, compile
 and flooded, and the host's disk, memory, /tmp and processes. Every attacker must get its
 honest status, per target too (a target whose tests an attack made pass shows there, even
 when the other target fails); none may be unscored, read a host file or leave anything behind,
-and a benign sample laid out like the attackers passes after them, on the same services.
+and a benign sample laid out like the attackers passes after them in the same run (so with
+the compile services and caches they used).
 
 Which sandbox and toolchain run which attack, and why (CI's budget is 30 minutes in all):
 - local x warm and docker x kotlinc: every attack. Together they run each attack on both
