@@ -124,8 +124,11 @@ def image_inputs(paths: kotlinc.ToolPaths | None = None, dockerfile_dir: Path | 
                      source=Path(paths.junit_console))]
     # The JVM test runner and its policy, not the host's CDS archives (an archive holds the
     # host paths of the jars it was dumped with: the image's JVM would refuse it).
-    entries += [Entry(f"kateval-runner/{name}", source=Path(paths.runner_dir, name))
-                for name in (kotlinc.RUNNER_JAR, kotlinc.POLICY_FILE)]
+    if paths.runner_dir:
+        entries += [Entry(f"kateval-runner/{name}", source=Path(paths.runner_dir, name))
+                    for name in (kotlinc.RUNNER_JAR, kotlinc.POLICY_FILE)]
+    else:  # COPY needs the folder; the JVM test step then refuses to start, which doctor explains
+        entries.append(Entry("kateval-runner/README", data=b"run `kateval toolchain install`\n"))
     # The tasks' libraries (kateval/deps) the host resolved, at /opt/kateval-deps: steps name
     # them by their content-addressed path under it (not a download in progress, `.part-*`).
     store = Path(paths.deps_home) / "store" if paths.deps_home else None
