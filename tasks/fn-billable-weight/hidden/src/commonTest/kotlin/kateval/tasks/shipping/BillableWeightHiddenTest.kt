@@ -68,6 +68,9 @@ class BillableWeightHiddenTest {
         assertFailsWith<IllegalArgumentException> { billableWeightGrams(-5, 10, 10, 10) }
         assertFailsWith<IllegalArgumentException> { billableWeightGrams(100, 0, 10, 10) }
         assertFailsWith<IllegalArgumentException> { billableWeightGrams(100, 10, -1, 10) }
+        assertFailsWith<IllegalArgumentException> { billableWeightGrams(100, 10, 0, 10) }
+        assertFailsWith<IllegalArgumentException> { billableWeightGrams(100, -3, 10, 10) }
+        assertFailsWith<IllegalArgumentException> { billableWeightGrams(100, 10, 10, -2) }
         assertFailsWith<IllegalArgumentException> { billableWeightGrams(100, 10, 10, 0) }
     }
 }

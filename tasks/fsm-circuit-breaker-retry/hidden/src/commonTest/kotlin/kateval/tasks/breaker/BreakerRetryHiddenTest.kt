@@ -16,6 +16,15 @@ class BreakerRetryHiddenTest {
     }
 
     @Test
+    fun oneAttemptIsAllowedAndNeverRetried() {
+        val sleeps = mutableListOf<Long>()
+        val ex = RetryingExecutor(1, breaker(threshold = 10), { 100L * it }, { sleeps += it })
+        val out = ex.execute { throw IllegalStateException("once") }
+        assertTrue(out is Outcome.Failed && out.attempts == 1 && out.error.message == "once", "$out")
+        assertEquals(emptyList(), sleeps)
+    }
+
+    @Test
     fun opensAfterConsecutiveFailuresOnly() {
         val b = breaker()
         b.onFailure(); b.onFailure(); b.onSuccess(); b.onFailure(); b.onFailure()
