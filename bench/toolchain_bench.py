@@ -15,6 +15,12 @@ two passes over the core tasks, what C2 needed before the server went C1-only
 the bench also prints what a sample costs over a whole service life, warm-up included.
 `--floor N` then times N samples of bench/floor/floor-next-int, a one-line function and
 one test: what a toolchain costs per sample whatever the sample is (its fixed cost).
+
+A name `docker-<toolchain>` runs that toolchain under --sandbox docker (`--toolchains
+warm,docker-warm` puts Docker's warm compile containers beside the local warm service; the
+image is `kateval sandbox build`'s, or --image). Containers are not this process's children,
+so the pin does not hold them: each container's CPU quota (limits.cpus, 1.0) bounds it to
+one core's worth instead.
 """
 
 from __future__ import annotations
@@ -81,30 +87,29 @@ def main() -> None:
                         help="extra JVM flags for the warm compile server (an A/B of its tuning)")
     parser.add_argument("--floor", type=int, default=0, metavar="N",
                         help="then N samples per toolchain of the smallest task (the fixed cost)")
+    parser.add_argument("--image", default=None,
+                        help="the sandbox image for docker-* (default: kateval sandbox build's)")
     args = parser.parse_args()
     service.SERVER_TUNING[:] = args.server_flags.split()
     if not args.all_cores:
         os.sched_setaffinity(0, {args.cpu})
     names = args.toolchains.split(",")
-    openers = {n: make_opener("local", Suite(name="bench", toolchain=n), f"bench-{n}")
-               for n in names}
+    openers = {n: opener(n, args.image) for n in names}
     tasks = [load_task(REPO / "tasks" / t) for t in CORE_TASKS[: args.tasks]]
-    if "warm" in openers:
+    warmups, warmup_s = [], {}
+    for name in (n for n in names if n.endswith("warm")):
         # A worker's service compiles every sample of a run (hundreds, up to its restart
         # bound): its JIT is hot for all but the first few. Those are measured apart.
         warmups = [tasks[i % len(tasks)] for i in range(max(1, args.warmup))]
         start = time.monotonic()
-        first, _, status = one_sample(warmups[0], openers["warm"])
+        first, _, status = one_sample(warmups[0], openers[name])
         for task in warmups[1:]:
-            one_sample(task, openers["warm"])
-        warmup_s = time.monotonic() - start
-        from kateval.toolchains import jdk
-
-        server = jdk.server_jdk()
-        print(f"warm server on JDK {server.version} ({server.home}); tests on JDK "
-              f"{jdk.path_jdk().version}; extra server flags: {args.server_flags or '-'}")
-        print(f"warm service start + first sample ({warmups[0].id}): {first:.2f} s ({status}); "
-              f"{len(warmups)} warm-up samples in {warmup_s:.1f} s")
+            one_sample(task, openers[name])
+        warmup_s[name] = time.monotonic() - start
+        print(f"{name}: server on {server_jdk(name)}; extra server flags: "
+              f"{args.server_flags or '-'}")
+        print(f"{name}: service start + first sample ({warmups[0].id}): {first:.2f} s "
+              f"({status}); {len(warmups)} warm-up samples in {warmup_s[name]:.1f} s")
     timed = Timings()
     for task in tasks:
         for _ in range(args.rounds):
@@ -115,13 +120,31 @@ def main() -> None:
     if len(names) == 2 and walls[names[0]] and walls[names[1]]:
         ratio = statistics.median(walls[names[0]]) / statistics.median(walls[names[1]])
         print(f"ratio {names[0]}/{names[1]}: {ratio:.2f}x")
-    if "warm" in walls and walls["warm"]:
-        print(service_life(len(warmups), warmup_s, walls["warm"]))
+    for name, seconds in warmup_s.items():
+        if walls[name]:
+            print(f"{name}: {service_life(len(warmups), seconds, walls[name])}")
     if args.floor:
         floor, task = Timings(), load_task(FLOOR_TASK)
         for _ in range(args.floor):
             floor.sample(task, names, openers)
         floor.table(f"floor: per-step medians (s), {task.id} x {args.floor}", names)
+
+
+def opener(name: str, image: str | None):
+    """`warm`, `kotlinc`... in the local sandbox; `docker-warm`, `docker-kotlinc` in Docker."""
+    if name.startswith("docker-"):
+        suite = Suite(name="bench", toolchain=name.removeprefix("docker-"), docker_image=image)
+        return make_opener("docker", suite, f"bench-{name}-{os.getpid()}")
+    return make_opener("local", Suite(name="bench", toolchain=name), f"bench-{name}")
+
+
+def server_jdk(name: str) -> str:
+    from kateval.toolchains import jdk
+
+    if name.startswith("docker-"):
+        return "the image's JDK 17 (its AppCDS archive); tests on the same"
+    server = jdk.server_jdk()
+    return f"JDK {server.version} ({server.home}); tests on JDK {jdk.path_jdk().version}"
 
 
 class Timings:
