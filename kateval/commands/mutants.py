@@ -27,6 +27,7 @@ from rich.console import Console
 from kateval.commands.tables import Column, fitted
 from kateval.evaluate import Timeouts, evaluate_patch, write_json
 from kateval.grading import Grade
+from kateval.mutants.equivalent import load_equivalent
 from kateval.mutants.plan import Mutant, Plan, plan_mutants
 from kateval.sandbox import SandboxOpener
 from kateval.tasks import Task
@@ -126,6 +127,13 @@ def mutant_timeouts(task_timeouts: Timeouts, task_out: Path) -> Timeouts:
         return task_timeouts
     test_s = min(task_timeouts.test_s, max(MIN_TEST_S, SLOWER * max(durations)))
     return Timeouts(task_timeouts.build_s, test_s)
+
+
+def check_equivalents(tasks: list[Task]) -> None:
+    """Read every task's mutants.yaml before anything compiles: a bad one is bad input, one
+    ConfigError naming the file and field, not a verdict found after the gold runs."""
+    for task in tasks:
+        load_equivalent(task)
 
 
 def _plan(task: Task, limit: int) -> tuple[Plan, str | None]:

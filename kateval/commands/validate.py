@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kateval.budgets import cores_available
-from kateval.commands.mutants import MutantOptions, run_mutants
+from kateval.commands.mutants import MutantOptions, check_equivalents, run_mutants
 from kateval.config import load_suite
 from kateval.errors import KatevalError
 from kateval.evaluate import Timeouts, evaluate_patch
@@ -120,6 +120,8 @@ def validate_command(console: Console, *, suite_path: Path, only: list[str], run
         suite = suite.model_copy(update={"tasks": only})
     tasks = select_tasks(suite, suite_path)
     ensure_writable(runs_dir, "the runs folder", "--runs-dir")
+    if mutants is not None:
+        check_equivalents(tasks)
     libraries.prepare(tasks)  # an unresolvable coordinate stops here, in one line
     out = runs_dir / f"validate-{new_run_id(suite.name)}"
     opener = make_opener(suite.sandbox, suite, out.name)

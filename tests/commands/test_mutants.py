@@ -4,6 +4,7 @@ small tasks whose hidden tests are weak and strong (real kotlinc, JUnit, Node, b
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
@@ -111,3 +112,17 @@ def test_validate_mutants_lists_what_weak_tests_let_through(tmp_path, toolchain)
     assert strong["kill"] == {"jvm": {"killed": 5, "compiling": 5, "rate": 1.0},
                               "js": {"killed": 5, "compiling": 5, "rate": 1.0}}
     assert all(m["outcome"] == "killed" for m in strong["mutants"])
+
+
+def test_a_bad_mutants_file_stops_validate_in_one_line_before_anything_compiles(tmp_path):
+    shutil.copytree(FIXTURES / "tasks" / "mutants-weak", tmp_path / "tasks" / "mutants-weak")
+    (tmp_path / "tasks" / "mutants-weak" / "mutants.yaml").write_text(
+        "equivalent:\n  - file: a.kt\n    line: 0\n    change: x\n    why: because it is so\n")
+    suite = tmp_path / "suite.yaml"
+    suite.write_text("name: bad\ntasks: [mutants-weak]\ntasks_dir: tasks\n")
+    proc = run_cli("validate", "--suite", str(suite), "--mutants",
+                   "--runs-dir", str(tmp_path / "runs"))
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "mutants.yaml: field 'equivalent.0.line'" in lines[0]
+    assert not list((tmp_path / "runs").glob("validate-*/mutants-weak"))
