@@ -69,8 +69,7 @@ def test_context_is_a_tar_with_exec_bits_and_a_gradle_folder(fake_inputs):
         members = {m.name: m for m in tar.getmembers()}
     assert set(members) == {"Dockerfile", "kotlinc/bin/kotlinc", "kotlinc/lib/kotlin-stdlib.jar",
                             "junit/junit-platform-console-standalone.jar",
-                            "gradle-ro-cache/README", "js-runner/README",
-                            "kateval-runner/README", "kateval-deps/README", "kateval-runner/README",
+                            "gradle-ro-cache/README", "js-runner/README", "kateval-runner/README",
                             "kateval-deps/README", "kateval-warm/README", "kateval-warm/prime.sh"}
     assert members["kotlinc/bin/kotlinc"].mode == 0o755
     assert members["kotlinc/lib/kotlin-stdlib.jar"].mode == 0o644
