@@ -43,7 +43,9 @@ EXPECTED = {  # the benign control goes last
     "hostile-network": ("tests_failed",),
     "hostile-write-outside": ("tests_failed",),
     "hostile-stdout-flood": ("tests_failed",),
-    "hostile-ignore-sigterm": ("timeout",),
+    # The test JVM's Security Manager refuses its signal handler and its child: it fails.
+    # A process that outlives TERM is hostile-infinite-loop's timeout, and the kill path's.
+    "hostile-ignore-sigterm": ("tests_failed",),
     "hostile-fake-xml-halt": ("tests_failed",),
     "hostile-malformed-xml-halt": ("tests_failed",),
     "hostile-exit-static-init": ("tests_failed",),
@@ -227,10 +229,13 @@ def test_sample_is_graded_as_its_expected_status(hostile, task):
         f"{hostile.kind} {task}: {record['status']} ({record['detail']}); see {hostile.attempt(task)}")
 
 
-def test_a_forged_report_names_the_missing_tests(hostile):
+def test_a_forged_report_never_reaches_the_grade(hostile):
     detail = hostile.records["hostile-fake-xml-halt"]["detail"]
-    assert "2 expected tests not reported" in detail, detail
-    assert "alsoExpectedOne" in detail and "alsoExpectedTwo" in detail
+    for name in ("attackSucceeds", "alsoExpectedOne", "alsoExpectedTwo"):
+        assert name in detail, detail  # failed or not reported, each by name
+    reports = hostile.attempt("hostile-fake-xml-halt") / "junit"
+    forged = [p for p in reports.rglob("*.xml") if 'name="forged"' in p.read_text()]
+    assert forged == [], "model code wrote a report the grade read"
 
 
 def test_malformed_xml_is_the_models_failure_and_scored(hostile):
@@ -243,13 +248,17 @@ def test_timeouts_hit_the_test_step_not_the_build(hostile):
     for task in EXPECTED:
         if hostile.records[task]["status"] == "timeout":
             steps = hostile.steps(task)
-            assert [s["timed_out"] for s in steps] == [False, True], task
+            assert [s["timed_out"] for s in steps] == [False] * (len(steps) - 1) + [True], task
             assert steps[-1]["phase"] == "test"
 
 
-def test_memory_hog_is_killed_by_the_memory_limit(hostile):
+def test_memory_hog_is_stopped_within_the_memory_limit(hostile):
+    # Off-heap memory: the memory limit kills it (137), or the test JVM refuses it Unsafe.
     test_step = hostile.steps("hostile-memory-hog")[-1]
-    assert test_step["returncode"] in (137, -9) and not test_step["timed_out"]
+    assert test_step["returncode"] != 0 and not test_step["timed_out"], test_step
+    allocated = [int(line.split()[1]) for line in hostile.log("hostile-memory-hog").splitlines()
+                 if line.startswith("allocated ")]
+    assert all(mib <= 2048 for mib in allocated), allocated
 
 
 def test_network_is_cut(hostile):
@@ -261,8 +270,8 @@ def test_network_is_cut(hostile):
 
 def test_writes_outside_the_workspace_do_not_reach_the_host(hostile, toolchain):
     log = hostile.log("hostile-write-outside")
-    for target in ("/etc/", "/kateval-escape ", "/usr/bin/"):
-        assert any(target in line and line.endswith("refused") for line in log.splitlines()), target
+    written = [line for line in log.splitlines() if line.endswith(": written")]
+    assert all(" -> /tmp/" in line for line in written), written  # /tmp is the sandbox's own
     host_paths = [Path("/etc", ESCAPE_NAME), Path("/", ESCAPE_NAME),
                   Path(toolchain.kotlin_home, ESCAPE_NAME), Path("/usr/bin", ESCAPE_NAME)]
     assert [p for p in host_paths if p.exists()] == []
@@ -279,8 +288,9 @@ def test_no_host_file_secret_or_socket_reaches_model_code(hostile):
 
 
 def test_stdout_flood_is_capped(hostile):
+    # 1 GiB to fd 1: capped by the harness, or refused to model code by the test JVM.
     test_step = hostile.steps("hostile-stdout-flood")[-1]
-    assert test_step["truncated"] and not test_step["timed_out"]
+    assert not test_step["timed_out"]
     assert (hostile.attempt("hostile-stdout-flood") / "build.log").stat().st_size < 3 * OUTPUT_LIMIT
 
 
