@@ -82,7 +82,7 @@ KINDS = {  # run: (sandbox, toolchain, tasks)
 }
 DISK_BOUND_MB = 512
 """A sample's files on the host's disk, in all: no more than one file may be (the suite's
-`limits.file_size_mb`). hostile-exhaust tries 640 MiB in files of 1 MiB in each place."""
+`limits.file_size_mb`). hostile-exhaust tries 640 MiB in files of 64 KiB in each place."""
 MEMORY_FS_BOUND_MB = 256
 """The sandbox's private /tmp (and any other in-memory file system it can write)."""
 PEEK_ROUTES = ("class files", "class loader", "module file", "module scope")
