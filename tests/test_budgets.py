@@ -42,12 +42,14 @@ def test_occupancy_counts_requests_in_flight_while_samples_waited():
 
     def call():
         with occ.hold(sem):
-            time.sleep(0.05)
+            time.sleep(0.2)
 
     _crowd(9, call)  # three waves of three: the endpoint was full while others waited
     use = occ.usage()
     assert use["peak_in_flight"] == 3
-    assert use["busy_share_while_waited"] > 0.9
+    # Only the hand-overs between waves (a holder counted out before the next is counted in)
+    # are below the limit; on a loaded machine they can take tens of milliseconds.
+    assert use["busy_share_while_waited"] > 0.7
     assert use["mean_in_flight"] > 2
 
 
