@@ -31,13 +31,13 @@ from kateval.toolchains.kotlinc import ToolPaths
 CACHE = ".kateval-ic"
 """The JS IR cache inside a slot; library entries (stdlib, kotlin-test) survive samples."""
 LIBRARY_CACHE_PREFIXES = ("kotlin-stdlib-js.klib.", "kotlin-test-js.klib.")
-STDERR_KEEP = 20_000
 LIBRARY_CACHE_MARK = ".klib."
 """A cache entry named `<file>.klib.<hash>` is a library's: the stdlib's, kotlin-test's or a
 task library's (kateval/deps, a klib file). A sample's own modules are folders (js-main,
 js-klib): their entries go after each link. Lowering kotlinx-coroutines for a link costs
 20-30 s of CPU, so a library's entries stay for the service's later samples, as the
 stdlib's do."""
+STDERR_KEEP = 20_000
 LINK_FLAG = "-Xcache-directory="
 """What marks a request as a JS link: the only kind that reads and writes the cache."""
 # The JVM's own messages (archive warnings) go to stdout by default: the protocol's stream.
@@ -303,6 +303,10 @@ def restore_from(seed: Path, cache: Path) -> None:
         rel = path.relative_to(cache)
         if path.is_file() and rel not in wanted or path.is_symlink():
             path.unlink()
+        elif path.is_dir() and not (seed / rel).is_dir():
+            # A task library's cache folder (emptied above, children first): the JS IC
+            # fails a link whose -libraries lack a library it still has a folder for.
+            path.rmdir()
     for rel, source in wanted.items():
         dest = cache / rel
         here, there = source.stat(), dest.stat() if dest.is_file() else None
