@@ -165,6 +165,16 @@ def _snoop_task(tmp: Path, targets: dict[str, Path]) -> Task:
     return load_task(root)
 
 
+def _sample_containers(client, run_id: str) -> list[str]:
+    """The run's containers that ran samples. A warm toolchain's compile containers (which
+    run no model code) live as long as the run's process, as its local services do."""
+    from kateval.sandbox.docker_warm import ROLE_LABEL, SERVICE_ROLE
+
+    service = {c.name for c in client.containers.list(
+        all=True, filters={"label": f"{ROLE_LABEL}={SERVICE_ROLE}"})}
+    return [name for name in kateval_containers(client, run_id) if name not in service]
+
+
 def run_hostile(kind: str, suite: Suite, tmp: Path, docker_client=None,
                 tasks: list[Task] | None = None) -> HostileRun:
     """One run of the real harness over `tasks` (default: this module's, snoop patched here),
@@ -194,7 +204,7 @@ def run_hostile(kind: str, suite: Suite, tmp: Path, docker_client=None,
     os.environ.update({name: secrets[name] for name in SECRET_ENV})
     try:
         summary = execute(plan, progress_console=Console(file=io.StringIO()))
-        containers = kateval_containers(docker_client, run_id) if docker_client else []
+        containers = _sample_containers(docker_client, run_id) if docker_client else []
     finally:
         for name, value in saved.items():
             os.environ.pop(name) if value is None else os.environ.__setitem__(name, value)
