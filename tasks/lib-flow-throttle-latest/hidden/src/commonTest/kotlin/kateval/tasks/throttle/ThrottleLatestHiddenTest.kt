@@ -117,6 +117,11 @@ class ThrottleLatestHiddenTest {
     }
 
     @Test
+    fun aPeriodOfOneMillisecondIsFine() = runTest {
+        assertEquals(listOf(0L to 1, 1L to 3), record(flowOf(1, 2, 3).throttleLatest(1)))
+    }
+
+    @Test
     fun nonPositivePeriodsAreRefusedAtTheCall() {
         assertFailsWith<IllegalArgumentException> { flowOf(1).throttleLatest(0) }
         assertFailsWith<IllegalArgumentException> { flowOf(1).throttleLatest(-5) }
