@@ -1,8 +1,9 @@
 """Hostile model code on every sandbox: each sample is compiled and run by the real toolchain.
 
 For each sandbox (`local` with bubblewrap, `docker`), one run of the real harness
-(runner.execute) takes every sample in fixtures/tasks/hostile-*, ending with a benign one that
-must still pass. hostile-snoop's patch is written here, with this host's real paths and
+(runner.execute) takes every sample in fixtures/tasks/hostile-*; once they all finished, the
+run resumes with the benign one, through the same opener (the same warm compile services and
+caches), and it must still pass. hostile-snoop's patch is written here, with this host's real paths and
 canary secrets in the environment, the home folder and the run folder. Each test then checks
 one sample's grade and what containment means for it: none may grade `passed`, and the host
 must be unchanged.
@@ -34,7 +35,7 @@ from tests.sandbox.conftest import HOSTILE_TASKS, host_processes, kateval_contai
 
 pytestmark = [pytest.mark.slow]
 
-EXPECTED = {  # the benign control goes last
+EXPECTED = {  # the benign control runs after them all
     # Either the bomb fills the pids limit after JUnit started (the step times out) or before the
     # JVM could start its threads (it dies without XML): both are contained model outcomes.
     "hostile-fork-bomb": ("timeout", "tests_failed"),
@@ -56,6 +57,8 @@ EXPECTED = {  # the benign control goes last
     "hostile-snoop": ("tests_failed",),
     "hostile-zz-benign": ("passed",),
 }
+CONTROL = "-zz-benign"
+"""In a control sample's id: run_hostile runs those after every attacker finished."""
 LISTEN_PORT = 47123  # hard-coded in hostile-network's patch
 ESCAPE_NAME = "kateval-escape"
 OUTPUT_LIMIT = 1_000_000  # Limits().output_bytes
@@ -199,11 +202,17 @@ def run_hostile(kind: str, suite: Suite, tmp: Path, docker_client=None,
     tasks = tasks or [_snoop_task(tmp, targets) if name == "hostile-snoop"
                       else load_task(HOSTILE_TASKS / name) for name in EXPECTED]
     watcher = _EscapeWatcher(make_opener(kind, suite, run_id))
-    plan = RunPlan(suite, tasks, run, GoldSolver(), watcher.open, max_attempts=1)
+    attackers = [task for task in tasks if CONTROL not in task.id]
     saved = {name: os.environ.get(name) for name in SECRET_ENV}
     os.environ.update({name: secrets[name] for name in SECRET_ENV})
     try:
-        summary = execute(plan, progress_console=Console(file=io.StringIO()))
+        quiet = Console(file=io.StringIO())
+        execute(RunPlan(suite, attackers, run, GoldSolver(), watcher.open, max_attempts=1),
+                progress_console=quiet)
+        # The controls once every attacker finished, through the same opener: the same warm
+        # compile services and caches (the run resumes, so only the controls are left).
+        summary = execute(RunPlan(suite, tasks, run, GoldSolver(), watcher.open, max_attempts=1),
+                          progress_console=quiet)
         containers = _sample_containers(docker_client, run_id) if docker_client else []
     finally:
         for name, value in saved.items():
