@@ -152,7 +152,7 @@ def check_counts(tests: list[TestOutcome], junit_dir: Path, required: bool) -> s
     try:
         counts = json.loads(path.read_text(encoding="utf-8"))
         told = {key: int(counts[key]) for key in COUNT_KEYS}
-    except (ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, RecursionError, OverflowError) as exc:
         return f"unreadable runner counts: {type(exc).__name__}"
     seen = _count(tests)
     reported = {"tests": len(tests), "passed": seen.get("passed", 0),

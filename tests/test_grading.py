@@ -151,7 +151,9 @@ def test_runner_counts_that_agree_pass(tmp_path):
 def test_missing_or_disagreeing_runner_counts_are_the_models_failure(tmp_path):
     expected = {"jvm": ["demo.ATest.a", "demo.ATest.b"]}
     for case, counts in [("missing", None), ("bad", "{not json"),
-                         ("more", {"tests": 3, "passed": 2, "failed": 1, "skipped": 0})]:
+                         ("more", {"tests": 3, "passed": 2, "failed": 1, "skipped": 0}),
+                         ("deep", "[" * 100_000 + "]" * 100_000),
+                         ("huge", '{"tests": 1e999, "passed": 2, "failed": 0, "skipped": 0}')]:
         g = grade(SPEC, _counted(tmp_path / case, counts), expected)
         assert g.status == "tests_failed", case
         assert "count" in g.detail, (case, g.detail)
