@@ -71,11 +71,13 @@ class RunPlan:
     executor_address: str | None = None  # the Ray cluster for `executor: ray` (default: auto)
     server_metrics: dict[str, dict] = field(default_factory=dict)
     """Each endpoint's server-side view of the run (its /metrics), once the run is over."""
-    build_slots: BuildSlots = field(init=False)
-    """Held by a sample while it builds and tests, never across a model call."""
+    build_slots: BuildSlots = None  # type: ignore[assignment]
+    """Held by a sample while it builds and tests, never across a model call. An init field,
+    so that `dataclasses.replace` (an executor's own plan) shares the run's slots."""
 
     def __post_init__(self) -> None:
-        self.build_slots = BuildSlots(self.suite.build_slots or cores_available())
+        if self.build_slots is None:
+            self.build_slots = BuildSlots(self.suite.build_slots or cores_available())
 
     def task_hash(self, task: Task) -> str:
         return tree_hash(task.root)

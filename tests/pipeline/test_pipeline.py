@@ -171,7 +171,8 @@ def test_judge_down_is_infra_error_and_resume_completes(server, tmp_path):
     server.script("mellum-m", [{"text": GOOD_FIM}])
     models = models_file(tmp_path, server.base_url, judge_url=judge_url)
     proc, result, summary, _ = run(tmp_path, models)
-    assert proc.returncode == 0
+    assert proc.returncode == 5, proc.stderr  # nothing graded: the run must not look green
+    assert "nothing graded" in proc.stderr and "resume" in proc.stderr
     assert result["status"] == "infra_error" and summary["infra_errors"] == 1
     assert summary["graded"] == 0 and summary["pass_rate"] is None  # not a model failure
     assert f"127.0.0.1:{port}" in proc.stdout and "judge endpoint" in proc.stdout
@@ -181,6 +182,7 @@ def test_judge_down_is_infra_error_and_resume_completes(server, tmp_path):
         proc, result, summary, _ = run(tmp_path, models)
     finally:
         back.stop()
+    assert proc.returncode == 0, proc.stderr
     assert "resuming" in proc.stdout
     assert result["status"] == "passed" and summary["infra_errors"] == 0
 
