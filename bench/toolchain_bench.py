@@ -11,7 +11,7 @@ busy neighbour slows both alike. The warm toolchain's first sample starts its se
 is reported apart, with the --warmup samples that follow it while its JIT compiles the
 compiler (a worker pays that once per run, or once per restart). The default warm-up is
 two passes over the core tasks, what C2 needed before the server went C1-only
-(install.SERVER_JIT; `--server-flags=-XX:TieredStopAtLevel=4` brings C2 back for an A/B);
+(installed.SERVER_JIT; `--server-flags=-XX:TieredStopAtLevel=4` brings C2 back for an A/B);
 the bench also prints what a sample costs over a whole service life, warm-up included.
 `--floor N` then times N samples of bench/floor/floor-next-int, a one-line function and
 one test: what a toolchain costs per sample whatever the sample is (its fixed cost).

@@ -14,7 +14,7 @@ from kateval.errors import ToolchainError
 from kateval.sandbox.factory import make_opener
 from kateval.config import Suite
 from kateval.tasks import Task, load_task
-from kateval.toolchains import kotlinc
+from kateval.toolchains import installed
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO_ROOT = Path(__file__).parent.parent
@@ -31,9 +31,9 @@ def need(reason_ok: bool, reason: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def toolchain() -> kotlinc.ToolPaths:
+def toolchain() -> installed.ToolPaths:
     try:
-        return kotlinc.locate()
+        return installed.locate()
     except ToolchainError as exc:
         need(False, str(exc))
         raise

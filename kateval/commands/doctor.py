@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kateval.errors import ToolchainError
-from kateval.toolchains import kotlinc
+from kateval.toolchains import installed
 
 
 @dataclass(frozen=True)
@@ -35,12 +35,12 @@ def _version(cmd: list[str]) -> str | None:
 
 def _kotlinc() -> tuple[str | None, str | None]:
     try:
-        paths = kotlinc.locate()
+        paths = installed.locate()
     except ToolchainError:
-        home = kotlinc.install_dir()
-        version = kotlinc.version_of(kotlinc.ToolPaths(str(home), "")) if home.is_dir() else None
-        return version, kotlinc.find_junit_console() and str(kotlinc.find_junit_console())
-    return kotlinc.version_of(paths), paths.junit_console
+        home = installed.install_dir()
+        version = installed.version_of(installed.ToolPaths(str(home), "")) if home.is_dir() else None
+        return version, installed.find_junit_console() and str(installed.find_junit_console())
+    return installed.version_of(paths), paths.junit_console
 
 
 def _docker_engine() -> str | None:
@@ -58,7 +58,7 @@ def _bwrap_works() -> str | None:
     from kateval.sandbox.local import check_bwrap
 
     try:
-        mounts = kotlinc.locate().mounts()
+        mounts = installed.locate().mounts()
     except ToolchainError:
         mounts = []
     if check_bwrap(mounts) is not None:

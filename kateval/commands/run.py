@@ -26,8 +26,7 @@ from kateval.runs import (RunDir, RunLock, check_run_id, claim_new_run, config_d
                          ensure_writable, kateval_git_sha, tool_versions, tree_hash)
 from kateval.sandbox.factory import SANDBOXES, make_opener
 from kateval.tasks import Task, require_expected, select_tasks
-from kateval.toolchains import libraries
-from kateval.toolchains import kotlinc
+from kateval.toolchains import installed, libraries
 
 DEFAULT_MODELS, DEFAULT_RUNS = Path("models.yaml"), Path("runs")
 
@@ -293,7 +292,7 @@ def _prepare_models(console: Console, solver, run: RunDir, replay: Path | None) 
 
 def _kotlinc_version() -> str | None:
     try:
-        return kotlinc.version_of(kotlinc.locate())
+        return installed.version_of(installed.locate())
     except Exception:
         return None
 

@@ -182,13 +182,13 @@ def endpoint_limits_for(models: dict | None, node_id: str) -> dict:
 def probe_node() -> dict:
     """What `kateval doctor --executor ray` shows for one node."""
     from kateval.errors import KatevalError
-    from kateval.toolchains import kotlinc
+    from kateval.toolchains import installed
 
     import socket
 
     try:
-        paths = kotlinc.locate()
-        toolchain, detail = True, kotlinc.version_of(paths) or "found"
+        paths = installed.locate()
+        toolchain, detail = True, installed.version_of(paths) or "found"
     except KatevalError as exc:
         toolchain, detail = False, str(exc)
     return {"host": socket.gethostname(), "toolchain": toolchain, "detail": detail,

@@ -16,7 +16,7 @@ import yaml
 
 from kateval import workspace
 from kateval.errors import ConfigError, InfraError
-from kateval.toolchains.kotlinc import KOTLIN_VERSION
+from kateval.toolchains.installed import KOTLIN_VERSION
 
 NO_REFERENCE = "no-reference"
 # A task with no reference solution still needs a solution.patch that is a diff: this one

@@ -31,8 +31,8 @@ from typing import Callable
 from kateval.config import Limits
 from kateval.errors import ToolchainError
 from kateval.sandbox.warm_image import SEED
-from kateval.toolchains.install import CDS_ARCHIVE
-from kateval.toolchains.kotlinc import ToolPaths
+from kateval.toolchains.installed import CDS_ARCHIVE
+from kateval.toolchains.installed import ToolPaths
 from kateval.toolchains.service import (CompileService, ServiceLimits, archive_flags,
                                         library_cache_only, server_argv)
 from kateval.toolchains.warm import WarmToolchain

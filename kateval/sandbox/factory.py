@@ -9,7 +9,7 @@ from kateval.config import Suite
 from kateval.errors import ConfigError, ToolchainError
 from kateval.sandbox import SandboxOpener
 from kateval.sandbox.local import BWRAP_FIX, LocalLimits, LocalSandbox, check_bwrap
-from kateval.toolchains import kotlinc, registry
+from kateval.toolchains import installed, registry
 
 SANDBOXES = ("local", "docker", "none")
 
@@ -22,7 +22,7 @@ def local_limits(suite: Suite) -> LocalLimits:
 
 def make_opener(kind: str, suite: Suite, run_id: str) -> SandboxOpener:
     if kind in ("local", "none"):
-        paths = kotlinc.locate()
+        paths = installed.locate()
         isolate = kind == "local"
         toolchain = registry.create(suite.toolchain, paths, isolate=isolate)
         if isolate and (why := check_bwrap(paths.mounts())) is not None:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from kateval.errors import ToolchainError
 from kateval.sandbox import warm_image
-from kateval.toolchains import kotlinc
+from kateval.toolchains import installed
 
 IMAGE_REPO = "kateval/kotlin-jvm"
 BASE_REPO = "kateval/kotlin-jvm-base"
@@ -36,7 +36,7 @@ DEFAULT_MIRROR = "http://deb.debian.org/debian"
 GRADLE_NOTE = b"Pre-warmed Gradle dependency cache (GRADLE_RO_DEP_CACHE); empty for kotlinc.\n"
 DEPS_NOTE = b"The tasks' libraries from Maven Central (kateval/deps), by content.\n"
 Log = Callable[[str], None]
-IMAGE_TOOLS = kotlinc.ToolPaths(
+IMAGE_TOOLS = installed.ToolPaths(
     kotlin_home="/opt/kotlinc", junit_console="/opt/junit/junit-platform-console-standalone.jar",
     js_runner="/opt/js-runner", runner_dir="/opt/kateval-runner", deps_home="/opt/kateval-deps",
     warm_home=warm_image.WARM_HOME)
@@ -111,10 +111,10 @@ def _tree(prefix: str, root: Path) -> Iterator[Entry]:
             yield Entry(f"{prefix}/{path.relative_to(root).as_posix()}", source=path)
 
 
-def image_inputs(paths: kotlinc.ToolPaths | None = None, dockerfile_dir: Path | None = None,
+def image_inputs(paths: installed.ToolPaths | None = None, dockerfile_dir: Path | None = None,
                  gradle_cache: Path | None = None) -> ImageInputs:
-    """The context for the host's toolchain (default: `kotlinc.locate()`)."""
-    paths = paths or kotlinc.locate()
+    """The context for the host's toolchain (default: `installed.locate()`)."""
+    paths = paths or installed.locate()
     folder = dockerfile_dir or sandbox_dir()
     gradle = gradle_cache or (Path(os.environ["KATEVAL_GRADLE_RO_CACHE"])
                               if os.environ.get("KATEVAL_GRADLE_RO_CACHE") else None)
@@ -126,7 +126,7 @@ def image_inputs(paths: kotlinc.ToolPaths | None = None, dockerfile_dir: Path | 
     # host paths of the jars it was dumped with: the image's JVM would refuse it).
     if paths.runner_dir:
         entries += [Entry(f"kateval-runner/{name}", source=Path(paths.runner_dir, name))
-                    for name in (kotlinc.RUNNER_JAR, kotlinc.POLICY_FILE)]
+                    for name in (installed.RUNNER_JAR, installed.POLICY_FILE)]
     else:  # COPY needs the folder; the JVM test step then refuses to start, which doctor explains
         entries.append(Entry("kateval-runner/README", data=b"run `kateval toolchain install`\n"))
     # The tasks' libraries (kateval/deps) the host resolved, at /opt/kateval-deps: steps name
@@ -265,7 +265,7 @@ def build(client, inputs: ImageInputs, *, force: bool = False, log: Log = print)
     base = REGISTRY_BASE if use_registry else debootstrap_base(client, log)
     log(f"building {tag} on {base} ...")
     labels = {"kateval.image": "kotlin-jvm", "kateval.inputs": inputs.digest,
-              "kateval.base": base, "kateval.kotlin-version": kotlinc.KOTLIN_VERSION}
+              "kateval.base": base, "kateval.kotlin-version": installed.KOTLIN_VERSION}
     with tempfile.TemporaryFile() as context:
         write_context(inputs, context)
         stream = client.api.build(fileobj=context, custom_context=True, tag=tag,

@@ -19,10 +19,11 @@ import tempfile
 from pathlib import Path
 
 from kateval.toolchains import kotlinc, primer
-from kateval.toolchains.install import CDS_ARCHIVE
+from kateval.toolchains.installed import CDS_ARCHIVE
 from kateval.toolchains.service import (CACHE, LIBRARY_CACHE_MARK, ServiceLimits,
                                         archive_flags, server_argv)
 from kateval.toolchains.warm import request_args
+from kateval.toolchains import installed
 
 WARM_HOME = "/opt/kateval-warm"
 FOLDER = "kateval-warm"
@@ -32,7 +33,7 @@ NOT_BUILT = b"No warm compile server on the host at build time: `kateval toolcha
 _SLOT = "/tmp/kateval-prime"
 
 
-def requests(image: kotlinc.ToolPaths) -> tuple[bytes, int]:
+def requests(image: installed.ToolPaths) -> tuple[bytes, int]:
     """The training's compiler calls in the server's protocol, and how many there are."""
     with tempfile.TemporaryDirectory(prefix="kateval-training-") as tmp:
         root = Path(tmp)
@@ -45,7 +46,7 @@ def requests(image: kotlinc.ToolPaths) -> tuple[bytes, int]:
     return stream.encode(), len(compiles)
 
 
-def prime_script(image: kotlinc.ToolPaths, count: int) -> bytes:
+def prime_script(image: installed.ToolPaths, count: int) -> bytes:
     """sh that primes the server at WARM_HOME and fails the build if a compile failed."""
     java = server_argv(image, ServiceLimits(),
                        archive_flags(Path(image.warm_home, CDS_ARCHIVE), dump=True))
@@ -68,7 +69,7 @@ chmod -R a+rX {warm}
 """.encode()
 
 
-def context(host: kotlinc.ToolPaths, image: kotlinc.ToolPaths) -> dict[str, bytes]:
+def context(host: installed.ToolPaths, image: installed.ToolPaths) -> dict[str, bytes]:
     """The build context's FOLDER, name by name: the server, the training and its script;
     without a server on the host, a note and a script that primes nothing (the docker
     opener then refuses `toolchain: warm`, saying how to get it)."""

@@ -16,8 +16,6 @@ The hashes cover what each is made from, so a changed pin or source installs afr
 
 from __future__ import annotations
 
-import hashlib
-import json
 import shutil
 import subprocess
 import tarfile
@@ -25,92 +23,7 @@ import tempfile
 from pathlib import Path
 
 from kateval.errors import ToolchainError
-from kateval.toolchains import jdk, kotlinc
-
-SERVER_SOURCES = Path(__file__).parent / "warm"
-RUNNER_SOURCES = Path(__file__).parent / "runner"
-JS_RUNNER_SOURCES = RUNNER_SOURCES / "js"
-"""The JS runner's files: run-tests.js and its modules, package.json and package-lock.json
-(the exact versions and integrity of every package it loads)."""
-SERVER_MAIN = "kateval.warm.CompileServerKt"
-SERVER_JIT = ["-XX:TieredStopAtLevel=1"]
-"""C1 only. The compiler is too large a program for C2 to finish with: after dozens of
-samples C2 still compiles hundreds of methods per sample and takes half the server's CPU,
-more than its faster code wins back within a service's life. Measured side by side on one
-core, warm samples after 24 warm-ups: 4.31 s per sample with C2 (server CPU 20.5 s main
-thread + 26.0 s JIT over 12 samples), 2.95 s with C1 only (25.0 s + 1.6 s)."""
-AOT_ARCHIVE = "server.aot"
-"""JDK 25+: an AOT cache of the compiler's classes, linked, with the training's method profiles."""
-CDS_ARCHIVE = "server.jsa"
-"""Older JDKs: an AppCDS archive of the compiler's classes."""
-ARCHIVES = (AOT_ARCHIVE, CDS_ARCHIVE)
-POLICY = RUNNER_SOURCES / kotlinc.POLICY_FILE
-CDS_PROBE = RUNNER_SOURCES / "probe" / "CdsProbe.kt"
-"""The tests the CDS archives are dumped from."""
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()[:12]
-
-
-def js_packages() -> dict[str, str]:
-    """The JS runner's npm packages and their pinned versions."""
-    return json.loads((JS_RUNNER_SOURCES / "package.json").read_text())["dependencies"]
-
-
-def _js_runner_files() -> list[Path]:
-    return sorted(p for p in JS_RUNNER_SOURCES.iterdir() if p.is_file())
-
-
-def js_runner_dir() -> Path:
-    made_of = "".join(f"{p.name}\0{p.read_text()}\0" for p in _js_runner_files())
-    return kotlinc.kateval_home() / f"js-runner-{_digest(made_of)}"
-
-
-def js_runner_ready(folder: Path) -> bool:
-    return ((folder / kotlinc.JS_RUNNER).is_file()
-            and all((folder / "node_modules" / name / "package.json").is_file()
-                    for name in js_packages()))
-
-
-def _server_digest() -> str:
-    """The server's sources, the compiler, the server's JDK and JIT: its archive is that JDK's."""
-    sources = sorted(SERVER_SOURCES.glob("*.kt"))
-    server = jdk.server_jdk()
-    return _digest(kotlinc.KOTLIN_VERSION + server.java + server.version
-                   + " ".join(SERVER_JIT) + "".join(p.read_text() for p in sources))
-
-
-def warm_dir() -> Path:
-    return kotlinc.kateval_home() / f"warm-{_server_digest()}"
-
-
-def warm_ready(folder: Path) -> bool:
-    return (folder / "server.jar").is_file()
-
-
-def warm_primed(folder: Path) -> bool:
-    return any((folder / a).is_file() for a in ARCHIVES) and (folder / "js-ic").is_dir()
-
-
-def cds_dir() -> Path:
-    """The JVM test runner's folder: its jar, its policy and the test JVM's CDS archives,
-    made from the runner's sources, the JUnit jar and the PATH JDK (an archive is that JDK's)."""
-    junit = kotlinc.find_junit_console()
-    runner = "".join(p.read_text()
-                     for p in [*sorted(RUNNER_SOURCES.glob("*.kt")), POLICY, CDS_PROBE])
-    key = (f"{kotlinc.KOTLIN_VERSION}:{junit}:{junit.stat().st_mtime_ns if junit else 0}:"
-           f"{jdk.path_jdk().home}:{jdk.path_jdk().version}:{runner}")
-    return kotlinc.kateval_home() / f"cds-{_digest(key)}"
-
-
-def runner_ready(folder: Path) -> bool:
-    return (folder / kotlinc.RUNNER_JAR).is_file() and (folder / kotlinc.POLICY_FILE).is_file()
-
-
-def cds_ready(folder: Path) -> bool:
-    return all((folder / kotlinc.cds_archive(f)).is_file() for f in kotlinc.FRAMEWORK_JARS)
-
+from kateval.toolchains import installed, jdk, kotlinc
 
 def _run(argv: list[str], what: str, cwd: Path | None = None, timeout_s: float = 900) -> None:
     proc = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, timeout=timeout_s)
@@ -121,14 +34,14 @@ def _run(argv: list[str], what: str, cwd: Path | None = None, timeout_s: float =
 
 def install_compiler(force: bool = False) -> Path:
     """Fetch the pinned compiler from the npm registry into KATEVAL_HOME."""
-    target = kotlinc.install_dir()
+    target = installed.install_dir()
     if (target / "bin" / "kotlinc").is_file() and not force:
         return target
     if shutil.which("npm") is None:
         raise ToolchainError("npm not found; install Node.js and npm (apt-get install npm)")
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
-        _run(["npm", "pack", kotlinc.NPM_PACKAGE, "--silent"], f"npm pack {kotlinc.NPM_PACKAGE}",
+        _run(["npm", "pack", installed.NPM_PACKAGE, "--silent"], f"npm pack {installed.NPM_PACKAGE}",
              cwd=Path(tmp))
         tgz = next(Path(tmp).glob("kotlin-compiler-*.tgz"))
         with tarfile.open(tgz) as archive:
@@ -143,14 +56,14 @@ def install_compiler(force: bool = False) -> Path:
 
 def install_js_runner(force: bool = False) -> Path:
     """kateval's JS runner and the packages its lock file pins, for `node` to run offline."""
-    target = js_runner_dir()
-    if js_runner_ready(target) and not force:
+    target = installed.js_runner_dir()
+    if installed.js_runner_ready(target) and not force:
         return target
     if shutil.which("npm") is None or shutil.which("node") is None:
         raise ToolchainError("node/npm not found; apt-get install nodejs npm")
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".js-runner-") as tmp:
-        for source in _js_runner_files():
+        for source in installed._js_runner_files():
             shutil.copyfile(source, Path(tmp, source.name))
         _run(["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"],
              "npm ci (the JS test runner's packages)", cwd=Path(tmp))
@@ -161,17 +74,17 @@ def install_js_runner(force: bool = False) -> Path:
     return target
 
 
-def build_warm_server(paths: kotlinc.ToolPaths, force: bool = False) -> Path:
+def build_warm_server(paths: installed.ToolPaths, force: bool = False) -> Path:
     """Compile the warm compile server with the pinned kotlinc, against kotlin-compiler.jar,
     into a jar (a CDS archive cannot be dumped with a class folder on the class path)."""
-    target = warm_dir()
-    if warm_ready(target) and not force:
+    target = installed.warm_dir()
+    if installed.warm_ready(target) and not force:
         return target
     if target.exists():
         shutil.rmtree(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".warm-") as tmp:
-        sources = [str(p) for p in sorted(SERVER_SOURCES.glob("*.kt"))]
+        sources = [str(p) for p in sorted(installed.SERVER_SOURCES.glob("*.kt"))]
         _run([f"{paths.kotlin_home}/bin/kotlinc", "-nowarn", "-cp",
               paths.lib("kotlin-compiler.jar"), "-d", f"{tmp}/server.jar", *sources],
              "compiling the warm server")
@@ -180,7 +93,7 @@ def build_warm_server(paths: kotlinc.ToolPaths, force: bool = False) -> Path:
     return target
 
 
-def prime_warm_server(paths: kotlinc.ToolPaths, force: bool = False) -> Path:
+def prime_warm_server(paths: installed.ToolPaths, force: bool = False) -> Path:
     """Compile a small training module through the warm server, as a sample would be, and
     keep what a fresh service would otherwise rebuild at every start: the compiler classes
     it loaded (a class archive, dumped when the server exits; on JDK 25+ with the training's
@@ -189,38 +102,38 @@ def prime_warm_server(paths: kotlinc.ToolPaths, force: bool = False) -> Path:
     from kateval.toolchains import primer
 
     target = Path(paths.warm_home)
-    if warm_primed(target) and not force:
+    if installed.warm_primed(target) and not force:
         return target
     try:
         primer.prime(paths, target)
     except ToolchainError:
-        for name in (*ARCHIVES, "js-ic"):
+        for name in (*installed.ARCHIVES, "js-ic"):
             path = target / name
             shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
         raise
     return target
 
 
-def _compile_runner(paths: kotlinc.ToolPaths, work: Path) -> None:
+def _compile_runner(paths: installed.ToolPaths, work: Path) -> None:
     """runner.jar and the policy into `work`; the probe tests into `work`/probe."""
-    sources = [str(p) for p in sorted(RUNNER_SOURCES.glob("*.kt"))]
+    sources = [str(p) for p in sorted(installed.RUNNER_SOURCES.glob("*.kt"))]
     _run([f"{paths.kotlin_home}/bin/kotlinc", "-nowarn", "-cp", paths.junit_console, "-d",
-          kotlinc.RUNNER_JAR, *sources], "compiling the JVM test runner", cwd=work)
-    shutil.copyfile(POLICY, work / kotlinc.POLICY_FILE)
+          installed.RUNNER_JAR, *sources], "compiling the JVM test runner", cwd=work)
+    shutil.copyfile(installed.POLICY, work / installed.POLICY_FILE)
     probe_cp = [paths.lib("kotlin-test.jar"), paths.lib("kotlinx-coroutines-core-jvm.jar"),
                 paths.junit_console]
     _run([f"{paths.kotlin_home}/bin/kotlinc", "-nowarn", "-cp", ":".join(probe_cp), "-d",
-          str(work / "probe"), str(CDS_PROBE)], "compiling the CDS probe tests")
+          str(work / "probe"), str(installed.CDS_PROBE)], "compiling the CDS probe tests")
 
 
-def _dump_archives(paths: kotlinc.ToolPaths, probe: Path) -> None:
+def _dump_archives(paths: installed.ToolPaths, probe: Path) -> None:
     """Run the probe tests with the test JVM's exact command (its Security Manager and
     policy too, which this proves to work) and archive the classes each framework loaded."""
     target = Path(paths.runner_dir)
-    for framework in kotlinc.FRAMEWORK_JARS:
+    for framework in installed.FRAMEWORK_JARS:
         reports = tempfile.mkdtemp(prefix="kateval-cds-")
         try:
-            archive = [f"-XX:ArchiveClassesAtExit={target}/{kotlinc.cds_archive(framework)}"]
+            archive = [f"-XX:ArchiveClassesAtExit={target}/{installed.cds_archive(framework)}"]
             _run(kotlinc.test_jvm_argv(paths, framework, reports, str(probe), str(probe),
                                        archive=archive),
                  f"dumping the {framework} test JVM's CDS archive")
@@ -228,13 +141,13 @@ def _dump_archives(paths: kotlinc.ToolPaths, probe: Path) -> None:
             shutil.rmtree(reports, ignore_errors=True)
 
 
-def build_cds_archive(paths: kotlinc.ToolPaths, force: bool = False) -> Path:
+def build_cds_archive(paths: installed.ToolPaths, force: bool = False) -> Path:
     """Build kateval's JVM test runner and dump an AppCDS archive per framework by running
     probe tests with -XX:ArchiveClassesAtExit: the classes a test JVM loads are then mapped,
     not parsed, at its start. The class path holds jars only (a dump refuses a non-empty
     folder on it); the runner loads the probe folder, as it loads a sample's."""
-    target = cds_dir()
-    if runner_ready(target) and cds_ready(target) and not force:
+    target = installed.cds_dir()
+    if installed.runner_ready(target) and installed.cds_ready(target) and not force:
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".cds-") as tmp:
@@ -245,7 +158,7 @@ def build_cds_archive(paths: kotlinc.ToolPaths, force: bool = False) -> Path:
             shutil.rmtree(target)
         work.rename(target)
         try:
-            final = kotlinc.ToolPaths(paths.kotlin_home, paths.junit_console,
+            final = installed.ToolPaths(paths.kotlin_home, paths.junit_console,
                                       runner_dir=str(target))
             _dump_archives(final, target / "probe")
         except ToolchainError:
@@ -256,19 +169,19 @@ def build_cds_archive(paths: kotlinc.ToolPaths, force: bool = False) -> Path:
     return target
 
 
-def install_all(force: bool = False, log=print) -> kotlinc.ToolPaths:
+def install_all(force: bool = False, log=print) -> installed.ToolPaths:
     """Compiler, JS test runner, warm server, CDS archives and the JS IR cache; returns
     the located paths."""
     test_jdk = jdk.test_jdk()  # before anything is fetched: the test JVM needs JDK 17 to 21
-    log(f"kotlinc {kotlinc.KOTLIN_VERSION}: {install_compiler(force)}")
-    log(f"JS test runner (ses {js_packages()['ses']}): {install_js_runner(force)}")
-    paths = kotlinc.locate(with_runner=False)
+    log(f"kotlinc {installed.KOTLIN_VERSION}: {install_compiler(force)}")
+    log(f"JS test runner (ses {installed.js_packages()['ses']}): {install_js_runner(force)}")
+    paths = installed.locate(with_runner=False)
     log(f"warm compile server: {build_warm_server(paths, force)}")
     log(f"JVM test runner, policy and CDS archives (JDK {test_jdk.version}): "
         f"{build_cds_archive(paths, force)}")
-    paths = kotlinc.locate()
+    paths = installed.locate()
     log(f"warm server primed (class archive, JS IR cache): {prime_warm_server(paths, force)}")
     from kateval.toolchains import libraries  # imports tasks and config, which install need not
 
     log(f"task libraries (Maven Central): {libraries.install_suites()}")
-    return kotlinc.locate()
+    return installed.locate()

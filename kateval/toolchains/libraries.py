@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from kateval.config import load_suite
-from kateval.toolchains import kotlinc
+from kateval.toolchains import installed
 
 SUITES_DIR = Path(__file__).resolve().parents[2] / "suites"
 """The suites of the source tree kateval runs from: what `toolchain install` prepares for."""
@@ -21,7 +21,7 @@ SUITES_DIR = Path(__file__).resolve().parents[2] / "suites"
 
 def prepare(tasks) -> int:
     """Resolve (or find in the cache) every task's libraries; the number of tasks with any."""
-    return sum(1 for task in tasks if kotlinc.task_libraries(task.spec))
+    return sum(1 for task in tasks if installed.task_libraries(task.spec))
 
 
 def suite_tasks(folder: Path = SUITES_DIR) -> list:
@@ -45,6 +45,6 @@ def install_suites(folder: Path = SUITES_DIR) -> str:
     """Resolve the libraries of every task the suites name; a line for the install's log."""
     started = time.monotonic()
     count = prepare(suite_tasks(folder))
-    files, size = cache_size(kotlinc.deps_dir())
+    files, size = cache_size(installed.deps_dir())
     return (f"{count} task(s) with libraries resolved in {time.monotonic() - started:.1f} s; "
-            f"{files} files, {size / 1e6:.1f} MB in {kotlinc.deps_dir()}")
+            f"{files} files, {size / 1e6:.1f} MB in {installed.deps_dir()}")

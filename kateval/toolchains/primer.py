@@ -19,14 +19,14 @@ import tempfile
 from pathlib import Path
 
 from kateval.errors import ToolchainError
-from kateval.toolchains import kotlinc
-from kateval.toolchains.install import AOT_ARCHIVE, ARCHIVES
+from kateval.toolchains import installed, kotlinc
+from kateval.toolchains.installed import AOT_ARCHIVE, ARCHIVES
 from kateval.toolchains.service import (CACHE, CompileService, ServiceLimits, archive_name,
                                         library_cache_only)
 
 TRAINING_ROUNDS = 3
 """Compilations of the training module behind a JDK 25 archive; each costs about 10 s at
-install. With the server C1-only (install.SERVER_JIT), side by side on one core, warm
+install. With the server C1-only (installed.SERVER_JIT), side by side on one core, warm
 samples after 24 warm-ups: 1 round 3.49 s per sample against 3.23 s for 3; 8 rounds 3.06 s
 against 2.64 s for 3 in another pair (run-to-run noise is larger than that difference)."""
 
@@ -110,7 +110,7 @@ class ShapesTest {
 }
 
 
-def prime(paths: kotlinc.ToolPaths, target: Path) -> None:
+def prime(paths: installed.ToolPaths, target: Path) -> None:
     """Write target's class archive and js-ic/; a ToolchainError if the training fails."""
     from kateval.toolchains.warm import request_args
 

@@ -8,7 +8,8 @@ from typing import Callable
 
 from kateval.errors import ConfigError
 from kateval.toolchains import Toolchain
-from kateval.toolchains.kotlinc import KotlincToolchain, ToolPaths
+from kateval.toolchains.kotlinc import KotlincToolchain
+from kateval.toolchains.installed import ToolPaths
 
 
 def _kotlinc(paths: ToolPaths, isolate: bool) -> Toolchain:

@@ -24,9 +24,8 @@ from typing import Callable
 
 from kateval.sandbox.cgroup import Cgroup
 from kateval.sandbox.local import ENV_ALLOW, LocalLimits, bwrap_argv
-from kateval.toolchains import install, jdk
-from kateval.toolchains.install import AOT_ARCHIVE, ARCHIVES, CDS_ARCHIVE
-from kateval.toolchains.kotlinc import ToolPaths
+from kateval.toolchains import installed, jdk
+from kateval.toolchains.installed import AOT_ARCHIVE, ARCHIVES, CDS_ARCHIVE, ToolPaths
 
 CACHE = ".kateval-ic"
 """The JS IR cache inside a slot; library entries (stdlib, kotlin-test) survive samples."""
@@ -44,7 +43,7 @@ LINK_FLAG = "-Xcache-directory="
 SERVER_LOG = ["-Xlog:disable", "-Xlog:all=warning:stderr"]
 SERVER_TUNING: list[str] = []
 """Extra flags for the server JVM, for A/B runs (`bench/toolchain_bench.py --server-flags`);
-after install.SERVER_JIT, so `-XX:TieredStopAtLevel=4` there brings C2 back."""
+after installed.SERVER_JIT, so `-XX:TieredStopAtLevel=4` there brings C2 back."""
 
 
 def archive_name(paths: ToolPaths) -> str:
@@ -64,14 +63,14 @@ def server_argv(paths: ToolPaths, limits: ServiceLimits, archive: list[str]) -> 
     also what the docker image primes its own archive with (sandbox/warm_image.py)."""
     home = Path(paths.warm_home)
     return [paths.server_java or "java", f"-Xmx{limits.heap_mb}m", f"-Xmn{limits.young_mb}m",
-            "-XX:+UseSerialGC", *install.SERVER_JIT, *SERVER_LOG, *SERVER_TUNING, *archive,
+            "-XX:+UseSerialGC", *installed.SERVER_JIT, *SERVER_LOG, *SERVER_TUNING, *archive,
             f"-Dkotlin.home={paths.kotlin_home}", "-Didea.io.use.nio2=true",
             # The compiler's application environment (its jar file system and the indexes
             # of the toolchain's jars) outlives a compilation, as in the Kotlin daemon;
             # projects, and so every source file, are still per compilation.
             "-Dkotlin.environment.keepalive=true",
             "-cp", f"{home / 'server.jar'}:{paths.lib('kotlin-compiler.jar')}",
-            install.SERVER_MAIN]
+            installed.SERVER_MAIN]
 
 
 class ServiceFailed(Exception):

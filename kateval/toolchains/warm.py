@@ -22,8 +22,7 @@ from pathlib import Path
 
 from kateval.errors import InfraError, ToolchainError
 from kateval.sandbox import ExecResult, cap_text
-from kateval.toolchains import Layout, Step, Timeouts, exec_step
-from kateval.toolchains import kotlinc
+from kateval.toolchains import Layout, Step, Timeouts, exec_step, installed, kotlinc
 from kateval.toolchains.service import (CACHE, LINK_FLAG, CompileService, ServiceFailed,
                                         ServiceLimits, ServicePool, ServiceStarter, is_link)
 
@@ -40,7 +39,7 @@ class WarmToolchain:
 
     name = "warm"
 
-    def __init__(self, paths: kotlinc.ToolPaths, limits: ServiceLimits = ServiceLimits(),
+    def __init__(self, paths: installed.ToolPaths, limits: ServiceLimits = ServiceLimits(),
                  start: ServiceStarter | None = None):
         """`start` makes each service (ServicePool's), by default a CompileService."""
         if not paths.warm_home:
@@ -52,7 +51,7 @@ class WarmToolchain:
         self.pool = ServicePool(paths, root, limits, start)
 
     def version(self) -> str:
-        return kotlinc.version_of(self.paths)
+        return installed.version_of(self.paths)
 
     def session(self, root: Path) -> WarmSession:
         return WarmSession(self, Path(root).resolve())
@@ -73,7 +72,7 @@ class WarmSession:
         return self.toolchain.version()
 
     def steps(self, root: Path, spec, layout: Layout, timeouts: Timeouts) -> list[Step]:
-        paths = self.toolchain.paths.for_task(kotlinc.task_libraries(spec))
+        paths = self.toolchain.paths.for_task(installed.task_libraries(spec))
         framework = kotlinc.test_framework(root, spec)
         targets = list(spec.targets)
 
@@ -169,7 +168,7 @@ def link_args(js_link: list[str]) -> list[str]:
     return [*js_link, f"{LINK_FLAG}{CACHE}"]
 
 
-def request_args(paths: kotlinc.ToolPaths, compile: kotlinc.Compile) -> list[str]:
+def request_args(paths: installed.ToolPaths, compile: kotlinc.Compile) -> list[str]:
     """What the service compiles for one of kotlinc's calls."""
     if compile.target == "jvm":
         # A server on another JDK than the tests' still compiles against the tests' JDK.

@@ -9,7 +9,7 @@ import pytest
 from kateval.config import TaskSpec
 from kateval.deps.libraries import Libraries, TaskResolveError, resolve_task, task_key
 from kateval.deps.repository import CENTRAL
-from kateval.toolchains.kotlinc import KOTLIN_VERSION
+from kateval.toolchains.installed import KOTLIN_VERSION
 from tests.deps.conftest import UNREACHABLE
 
 CORE = "org.jetbrains.kotlinx:kotlinx-coroutines-core:1.11.0"

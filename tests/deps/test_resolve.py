@@ -8,7 +8,7 @@ from kateval.deps.coordinates import parse
 from kateval.deps.metadata import Request
 from kateval.deps.repository import CENTRAL, Repository
 from kateval.deps.resolve import Resolver, Unresolvable
-from kateval.toolchains.kotlinc import KOTLIN_VERSION
+from kateval.toolchains.installed import KOTLIN_VERSION
 from tests.deps.conftest import UNREACHABLE
 
 ATOMICFU = "org.jetbrains.kotlinx:atomicfu:0.32.1"

@@ -210,10 +210,10 @@ def _broken_task_suite(tmp_path):
 
 @pytest.mark.skipif(shutil.which("kateval") is None, reason="kateval not installed")
 def test_cli_gate_reruns_through_the_run_machinery_and_exits_1(tmp_path):
-    from kateval.toolchains import kotlinc
+    from kateval.toolchains import installed
 
     try:
-        kotlinc.locate()
+        installed.locate()
     except Exception as exc:  # the local sandbox needs the toolchain, even to fail a patch
         pytest.skip(f"toolchain missing: {exc}")
     runs = tmp_path / "runs"

@@ -146,10 +146,10 @@ def test_the_run_command_parses_and_plans_the_suite(tmp_path):
 # ---------------------------------------------------------------- two nights, for real
 @pytest.mark.slow
 def test_two_nights_offline_gate_summary_and_artifacts(tmp_path):
-    from kateval.toolchains import kotlinc
+    from kateval.toolchains import installed
 
     try:
-        kotlinc.locate()
+        installed.locate()
     except Exception as exc:
         pytest.skip(f"toolchain missing: {exc}")
     if shutil.which("kateval") is None:
@@ -187,10 +187,10 @@ def test_two_nights_offline_gate_summary_and_artifacts(tmp_path):
 
 def test_the_image_hash_step_outputs_the_sandbox_tag(tmp_path):
     from kateval.sandbox.image import IMAGE_REPO
-    from kateval.toolchains import kotlinc
+    from kateval.toolchains import installed
 
     try:
-        kotlinc.locate()
+        installed.locate()
     except Exception as exc:
         pytest.skip(f"toolchain missing: {exc}")
     outputs = tmp_path / "outputs"

@@ -12,7 +12,7 @@ from kateval.config import Limits
 from kateval.errors import ToolchainError
 from kateval.sandbox import image as images
 from kateval.sandbox.docker import SANDBOX_UID, DockerSandbox, DockerSettings
-from kateval.toolchains.kotlinc import ToolPaths
+from kateval.toolchains.installed import ToolPaths
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from __future__ import annotations
 from kateval.sandbox import warm_image
 from kateval.sandbox.image import IMAGE_TOOLS
 from kateval.toolchains import primer
-from kateval.toolchains.kotlinc import ToolPaths
+from kateval.toolchains.installed import ToolPaths
 
 
 def _host(tmp_path, with_server: bool) -> ToolPaths:

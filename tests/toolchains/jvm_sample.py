@@ -15,6 +15,7 @@ from kateval.grading import COUNTS_FILE, TestOutcome, read_junit_dir
 from kateval.sandbox import ExecResult
 from kateval.sandbox.local import LocalSandbox
 from kateval.toolchains import Layout, Step, Timeouts, exec_step, kotlinc
+from kateval.toolchains import installed
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def write_tree(root: Path, sources: dict[str, str]) -> Path:
     return root
 
 
-def build(root: Path, paths: kotlinc.ToolPaths, framework: str, reports: Path,
+def build(root: Path, paths: installed.ToolPaths, framework: str, reports: Path,
           test_s: float = 60) -> tuple[LocalSandbox, list[Step]]:
     """Compile the sample at `root`; the test steps still to run."""
     layout = Layout(reports=str(reports))
@@ -64,7 +65,7 @@ def build(root: Path, paths: kotlinc.ToolPaths, framework: str, reports: Path,
     return sandbox, [s for s in steps if s.phase == "test"]
 
 
-def run_sample(tmp_path: Path, sources: dict[str, str], paths: kotlinc.ToolPaths,
+def run_sample(tmp_path: Path, sources: dict[str, str], paths: installed.ToolPaths,
                framework: str = "junit4", test_s: float = 60) -> Ran:
     root = write_tree(tmp_path / "ws", sources)
     reports = tmp_path / "reports"

@@ -20,6 +20,7 @@ from kateval.sandbox import ExecResult
 from kateval.sandbox.local import LocalSandbox
 from kateval.tasks import load_task
 from kateval.toolchains import Layout, Step, Timeouts, exec_step, kotlinc
+from kateval.toolchains import installed
 from tests.conftest import REPO_ROOT
 
 pytestmark = pytest.mark.slow
@@ -49,7 +50,7 @@ class Run:
         return check_counts(read_junit_dir(self.reports, "js"), self.reports, True) is None
 
 
-def _steps(root: Path, paths: kotlinc.ToolPaths, reports: Path) -> list[Step]:
+def _steps(root: Path, paths: installed.ToolPaths, reports: Path) -> list[Step]:
     layout = Layout(reports=str(reports))
     return [s for s in kotlinc.build_steps(root, ["js"], paths, layout, TIMEOUTS)
             if s.target == "js"]
@@ -75,7 +76,7 @@ def modules(toolchain, tmp_path_factory):
     return get
 
 
-def run_tests(root: Path, paths: kotlinc.ToolPaths, *, test_timeout_ms: int | None = None,
+def run_tests(root: Path, paths: installed.ToolPaths, *, test_timeout_ms: int | None = None,
               step_timeout_s: float = 60) -> Run:
     """The toolchain's test-js step, as a sample's would run, reporting outside the workspace."""
     reports = Path(tempfile.mkdtemp(prefix="kateval-js-reports-"))

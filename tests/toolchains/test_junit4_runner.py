@@ -11,6 +11,7 @@ import pytest
 
 from kateval.grading import read_junit_dir
 from kateval.toolchains import exec_step, kotlinc
+from kateval.toolchains import installed
 from tests.toolchains.jvm_sample import build, run_sample, write_tree
 
 pytestmark = pytest.mark.slow
@@ -53,14 +54,14 @@ class OnlyPassingTest { @org.junit.Test fun fine() = kotlin.test.assertTrue(true
 """
 
 
-def _console(root: Path, paths: kotlinc.ToolPaths, framework: str, reports: Path):
+def _console(root: Path, paths: installed.ToolPaths, framework: str, reports: Path):
     """What test-jvm ran before kateval's runner: the console launcher, the sample's classes
     on the class path, no Security Manager."""
     sandbox, steps = build(root, paths, framework, reports / "ours")
     ours = exec_step(steps[0], sandbox)
     class_path = [paths.junit_console, paths.lib("kotlin-stdlib.jar"), paths.lib("kotlin-test.jar"),
                   paths.lib("kotlinx-coroutines-core-jvm.jar"),
-                  paths.lib(kotlinc.FRAMEWORK_JARS[framework]), kotlinc.JVM_TEST, kotlinc.JVM_MAIN]
+                  paths.lib(installed.FRAMEWORK_JARS[framework]), kotlinc.JVM_TEST, kotlinc.JVM_MAIN]
     ref_dir = reports / "console"
     ref = sandbox.exec(["java", "-cp", ":".join(class_path), CONSOLE_MAIN, "--scan-classpath",
                         kotlinc.JVM_TEST, "--disable-banner", "--details=none",

@@ -13,6 +13,7 @@ from kateval.errors import ConfigError
 from kateval.sandbox import image as images
 from kateval.tasks import load_task
 from kateval.toolchains import Layout, Timeouts, kotlinc, libraries
+from kateval.toolchains import installed
 from tests.conftest import FIXTURES
 from tests.toolchains.conftest import core_task
 
@@ -55,7 +56,7 @@ def test_tests_compile_link_and_run_with_every_library(example_steps, toolchain)
     assert {CORE_JAR, TEST_JAR} <= set(tests)
     link = [Path(p).name for p in value_after(argv_of(example_steps, "link-js"), "-libraries")]
     assert {"kotlinx-coroutines-test-js-1.11.0.klib", "atomicfu-js-0.32.1.klib",
-            f"kotlin-dom-api-compat-{kotlinc.KOTLIN_VERSION}.klib"} <= set(link)
+            f"kotlin-dom-api-compat-{installed.KOTLIN_VERSION}.klib"} <= set(link)
     run = argv_of(example_steps, "test-jvm")
     class_path = value_after(run, "-cp")
     assert {CORE_JAR, TEST_JAR} <= {Path(p).name for p in class_path}
@@ -105,8 +106,8 @@ def test_an_unknown_coordinate_stops_before_anything_runs(tmp_path, monkeypatch)
 def test_the_sandbox_image_carries_the_library_cache(toolchain):
     libraries.prepare([core_task(EXAMPLE)])
     names = {e.arcname for e in images.image_inputs(toolchain).entries}
-    stored = {f"kateval-deps/{p.relative_to(kotlinc.deps_dir())}"
-              for p in (kotlinc.deps_dir() / "store").rglob("*") if p.is_file()}
+    stored = {f"kateval-deps/{p.relative_to(installed.deps_dir())}"
+              for p in (installed.deps_dir() / "store").rglob("*") if p.is_file()}
     assert stored and stored <= names
     assert "COPY kateval-deps /opt/kateval-deps" in (images.sandbox_dir() / "Dockerfile").read_text()
 

@@ -10,7 +10,7 @@ from kateval.config import TaskSpec, load_suite
 from kateval.errors import ConfigError
 from kateval.toolchains import TOOLCHAINS, registry
 from kateval.toolchains import kotlinc
-from kateval.toolchains.kotlinc import ToolPaths
+from kateval.toolchains.installed import ToolPaths
 
 
 def test_unknown_toolchain_in_a_suite_is_one_line_naming_the_choices(tmp_path):
