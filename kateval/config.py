@@ -155,10 +155,12 @@ class Suite(Strict):
     summary and report say so)."""
     max_samples: int = Field(64, ge=1)
     """Samples in flight at once: most of them wait on an endpoint (each bounded by its own
-    `max_concurrency`), so this can far exceed the build slots (under ray: per node)."""
+    `max_concurrency`), so this can far exceed the build slots (under ray: over the cluster,
+    an equal share per `kateval_slot`)."""
     build_slots: int | None = Field(None, ge=1)
     """Samples building and testing at once, each with its own warm compile service or
-    container; default: the cores available to this process (its CPU affinity and cgroup)."""
+    container; default: the cores available to this process (its CPU affinity and cgroup).
+    Under ray each node's declared `kateval_slot` resources are its build slots instead."""
     executor: Literal["local", "ray"] = "local"
     """Where samples run: local (threads of this process) or ray (one actor per `kateval_slot`
     resource of a Ray cluster; see README, "Beyond one machine")."""

@@ -58,16 +58,24 @@ def execute(plan: RunPlan, progress_console=None, stop: threading.Event | None =
             executor.stop()
             raise
         finally:
+            slots = _slot_usage(executor)
             executor.close()
             plan.server_metrics = scraper.stop()
-            _save_engine(plan)
+            _save_engine(plan, slots)
     return write_summary(plan)
 
 
-def _save_engine(plan: RunPlan) -> None:
+def _slot_usage(executor) -> dict:
+    try:
+        return executor.slot_usage()
+    except Exception:  # noqa: BLE001 - a figure lost with its workers never fails the run
+        return {}
+
+
+def _save_engine(plan: RunPlan, slots: dict) -> None:
     """How busy this execution kept the endpoints and build slots (engine.json): a summary
     written again later (a report, a rescore) still shows the run's own figures."""
-    engine = {"endpoints": occupancy.snapshot(), "build_slots": plan.build_slots.usage()}
+    engine = {"endpoints": occupancy.snapshot(), "build_slots": slots}
     for name, server in plan.server_metrics.items():
         engine["endpoints"].setdefault(name, {})["server"] = server
     try:

@@ -30,6 +30,9 @@ class Executor(Protocol):
         """Block until some sample finished: its spec and its record, output or exception.
         Raises InfraError when no worker is left to run the samples that remain."""
 
+    def slot_usage(self) -> dict:
+        """How busy the run's build slots were (budgets.BuildSlots.usage); called before close."""
+
     def stop(self) -> None:
         """The run is stopping: start nothing new, cancel what runs, release what is held."""
 

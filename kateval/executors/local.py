@@ -44,6 +44,9 @@ class LocalExecutor:
         if self.workers is not None:
             _stop_now(self.plan, self.stop_event, self.live, self.workers)
 
+    def slot_usage(self) -> dict:
+        return self.plan.build_slots.usage()
+
     def close(self) -> None:
         pass
 

@@ -2,13 +2,16 @@
 
 The driver (this process, on the head) ships each task once by content hash, keeps one
 EndpointLimit actor per endpoint so the cluster as a whole honours `max_concurrency`, and hands
-each idle worker the next spec. A worker that dies (its node killed or cut off) costs no sample:
+the next spec to the least busy worker. A worker is one build slot and runs up to its share of
+`max_samples` at once, so samples in flight exceed the cluster's slots while they wait on
+endpoints. A worker that dies (its node killed or cut off) costs no sample:
 its spec goes back to the front of the queue and its endpoint permits are given back. A late
 answer from a dropped worker is never read, so every sample is recorded once.
 """
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections import deque
@@ -64,9 +67,11 @@ class RayExecutor:
         self.limits = ray_node.endpoint_limits_for(models, here)
         self.tarballs: dict[str, object] = {}
         self.queue: deque[SampleSpec] = deque()
-        self.idle: list = []
+        self.running: dict = {}  # worker -> samples it runs now
         self.pending: dict = {}  # ObjectRef -> (worker, spec)
         self.workers: dict = {}  # worker -> holder name
+        self.per_worker = 1  # samples in flight per worker: its share of max_samples
+        self.usage: list[dict] = []  # each worker's build-slot use, gathered at close
         self.counter = 0
         self.lost_workers = 0
         self.resubmitted = 0
@@ -79,7 +84,9 @@ class RayExecutor:
                 tarball = self.node.task_tarball(tasks[spec.task_id].root)
                 self.tarballs[spec.task_hash] = self.ray.put(tarball)
         self.queue.extend(specs)
-        for _ in range(min(cluster_slots(self.ray), len(specs))):
+        slots = cluster_slots(self.ray)
+        self.per_worker = max(1, math.ceil(self.plan.suite.max_samples / max(1, slots)))
+        for _ in range(min(slots, len(specs))):
             self._new_worker()
 
     def next(self):
@@ -107,6 +114,22 @@ class RayExecutor:
         for worker in list(self.workers):
             self._kill(worker)
 
+    def slot_usage(self) -> dict:
+        """Build-slot use over the cluster: the slots, their summed mean and peak in use, the
+        busy share, and each node's slots (from the workers still alive at the end)."""
+        if not self.usage:
+            refs = [worker.usage.remote() for worker in self.workers]
+            ready, _ = self.ray.wait(refs, num_returns=len(refs), timeout=SHUTDOWN_WAIT_S)
+            self.usage = [self.ray.get(ref) for ref in ready]
+        nodes: dict[str, int] = {}
+        for one in self.usage:
+            nodes[one["node"]] = nodes.get(one["node"], 0) + one["slots"]
+        slots = sum(one["slots"] for one in self.usage)
+        mean = sum(one["mean"] for one in self.usage)
+        return {"slots": slots, "peak": sum(one["peak"] for one in self.usage),
+                "mean": round(mean, 3), "busy_share": round(mean / slots, 3) if slots else 0.0,
+                "nodes": nodes, "samples_per_slot": self.per_worker}
+
     def close(self) -> None:
         waits = [worker.shutdown.remote() for worker in self.workers]
         if waits:
@@ -122,15 +145,20 @@ class RayExecutor:
         self.counter += 1
         holder = f"slot-{self.counter}"
         worker = self.node.SampleWorker.options(
-            resources={self.node.SLOT_RESOURCE: 1}).remote(self.run_config, self.limits, holder)
+            resources={self.node.SLOT_RESOURCE: 1}, max_concurrency=self.per_worker).remote(
+                self.run_config, self.limits, holder)
         self.workers[worker] = holder
-        self.idle.append(worker)
+        self.running[worker] = 0
 
     def _dispatch(self) -> None:
-        while self.idle and self.queue and not self.stop_event.is_set():
-            worker, spec = self.idle.pop(), self.queue.popleft()
+        while self.queue and not self.stop_event.is_set():
+            free = [w for w, n in self.running.items() if n < self.per_worker]
+            if not free:
+                return
+            worker, spec = min(free, key=self.running.__getitem__), self.queue.popleft()
             ref = worker.run.remote(spec, [self.tarballs[spec.task_hash]])
             self.pending[ref] = (worker, spec)
+            self.running[worker] += 1
 
     def _collect(self, ref):
         """The (spec, outcome) of a finished call, or None when its worker was lost."""
@@ -139,7 +167,7 @@ class RayExecutor:
         try:
             record, files, cache = self.ray.get(ref)
         except exceptions.RayTaskError as exc:  # the sample's own code raised: report it
-            self.idle.append(worker)
+            self.running[worker] -= 1
             return spec, exc.as_instanceof_cause()
         except exceptions.RayActorError as exc:
             if exc.actor_init_failed:  # this node cannot host a worker (no toolchain, no bwrap)
@@ -150,7 +178,7 @@ class RayExecutor:
         except exceptions.RayError:  # the result was lost with its node: run it again
             self._lost(worker, spec)
             return None
-        self.idle.append(worker)
+        self.running[worker] -= 1
         return spec, SampleOutput(record, files, cache)
 
     def _lost(self, worker, spec: SampleSpec) -> None:
@@ -170,8 +198,7 @@ class RayExecutor:
 
     def _kill(self, worker) -> None:
         holder = self.workers.pop(worker, None)
-        if worker in self.idle:
-            self.idle.remove(worker)
+        self.running.pop(worker, None)
         for ref, (owner, spec) in list(self.pending.items()):
             if owner is worker:
                 del self.pending[ref]

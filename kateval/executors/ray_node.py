@@ -1,6 +1,10 @@
 """What runs on a Ray node: one SampleWorker actor per `kateval_slot`, holding that node's
 sandbox opener and (warm) toolchain, and the cluster-wide endpoint limits its model calls take.
 
+A worker is one build slot: it runs several samples at once (threads of the actor), most of
+them waiting on an endpoint, and lets one of them build and test at a time. A node thus builds
+as many samples at once as it declares slots, and keeps more than that in flight.
+
 Imported only where Ray runs. Everything a worker gets is plain data (configs as dicts, specs,
 task tarballs by content hash); everything it gives back is its sample's record and file bytes.
 """
@@ -116,20 +120,54 @@ class EndpointLimit:
         return {"limit": self.limit, "in_flight": sum(self.held.values()), "peak": self.peak}
 
 
+class _SampleCache:
+    """The worker's response cache, shared by its threads, that knows which files each thread
+    (each sample) wrote: a sample sends back its own calls' entries, not its neighbours'."""
+
+    def __init__(self, root: Path):
+        from kateval.models.cache import ResponseCache
+
+        self.root = root
+        self.written = threading.local()
+
+        class Recording(ResponseCache):
+            def put(inner, key: str, value: dict) -> None:
+                super().put(key, value)
+                getattr(self.written, "keys", set()).add(key)
+
+        self.cache = Recording(root)
+
+    def begin(self) -> None:
+        self.written.keys = set()
+
+    def files(self) -> dict[str, bytes]:
+        found = {}
+        for key in sorted(getattr(self.written, "keys", ())):
+            rel = f"{key[:2]}/{key}.json"
+            found[rel] = (self.root / rel).read_bytes()
+        return found
+
+
 @ray.remote(num_cpus=0, max_restarts=0, max_task_retries=0)
 class SampleWorker:
-    """One slot: evaluates one sample at a time with this node's sandbox and toolchain."""
+    """One build slot of this node: evaluates several samples at once (the actor's
+    max_concurrency, set by the driver), one of them building and testing at a time."""
 
     def __init__(self, run_config: dict, limits: dict, holder: str):
+        from kateval.budgets import BuildSlots
         from kateval.models import client
         from kateval.sample import GoldSolver
         from kateval.sandbox.factory import make_opener
 
-        self.suite = Suite.model_validate(run_config["suite"])
+        self.suite = Suite.model_validate(run_config["suite"]).model_copy(
+            update={"build_slots": 1})
         self.run_id = run_config["run_id"]
+        self.slots = BuildSlots(1)  # one warm service or container per worker, as per slot
         if limits:
             client.use_shared_limits(lambda name, endpoint: ClusterLimit(limits[name], holder))
         self.opener = make_opener(self.suite.sandbox, self.suite, self.run_id)
+        self.scratch = Path(tempfile.mkdtemp(prefix=f"kateval-{self.run_id}-"))
+        self.cache = _SampleCache(self.scratch / "cache")
         if run_config["models"] is None:
             self.solver = GoldSolver()
         else:
@@ -137,32 +175,38 @@ class SampleWorker:
 
             models = ModelsFile.model_validate(run_config["models"])
             self.solver = Pipeline.from_config(models, self.suite, Path(run_config["suite_path"]))
+            self.solver.use_cache(self.cache.cache)
         self.never_stops = threading.Event()  # a stopping run kills the actor instead
 
     def node(self) -> dict:
         return {"node_id": ray.get_runtime_context().get_node_id(), "pid": os.getpid()}
 
     def run(self, spec: SampleSpec, tarball_ref: list) -> tuple[dict, dict, dict]:
-        """(record, files of the sample folder, new response-cache files)."""
-        from kateval.models.cache import ResponseCache
+        """(record, files of the sample folder, the response-cache files its calls wrote)."""
         from kateval.sample import RunPlan, run_sample
         from kateval.runs import RunDir
         from kateval.tasks import load_task
 
         task = load_task(_unpacked_task(spec.task_id, spec.task_hash, tarball_ref[0]))
-        scratch = Path(tempfile.mkdtemp(prefix=f"kateval-{spec.task_id}-{spec.sample}-"))
+        scratch = Path(tempfile.mkdtemp(prefix=f"{spec.task_id}-{spec.sample}-",
+                                        dir=self.scratch))
+        self.cache.begin()
         try:
             run = RunDir(scratch / self.run_id)
-            if hasattr(self.solver, "use_cache"):
-                self.solver.use_cache(ResponseCache(run.root / "cache"))
-            plan = RunPlan(self.suite, [task], run, self.solver, self.opener, spec.max_attempts)
+            plan = RunPlan(self.suite, [task], run, self.solver, self.opener, spec.max_attempts,
+                           build_slots=self.slots)
             record = run_sample(plan, task, spec.sample, self.never_stops)
             return (record, _files_under(run.sample_dir(task.id, spec.sample)),
-                    _files_under(run.root / "cache"))
+                    self.cache.files())
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
 
+    def usage(self) -> dict:
+        """This slot's use so far (budgets.BuildSlots.usage), and the node it is on."""
+        return {**self.slots.usage(), "node": ray.util.get_node_ip_address()}
+
     def shutdown(self) -> None:
+        shutil.rmtree(self.scratch, ignore_errors=True)
         ray.actor.exit_actor()  # a normal exit, so atexit closes the warm compiler
 
 

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from tests.conftest import FIXTURES, REPO_ROOT
-from tests.executors.cluster import ADDRESS, HEAD_IP, VENV_BIN, TwoHostCluster
+from tests.executors.cluster import ADDRESS, HEAD_IP, VENV_BIN, WORKER_IP, TwoHostCluster
 from tests.pipeline.test_pipeline import SECRET
 
 pytestmark = pytest.mark.slow
@@ -113,11 +113,13 @@ def _cmdline(pid: int) -> str:
 
 
 def test_endpoint_limit_holds_across_the_cluster(cluster, tmp_path):
+    """One limit per endpoint for the whole cluster, while samples in flight exceed the build
+    slots: each slot's worker keeps several samples waiting on the judge at once."""
     counts = tmp_path / "in-flight.json"
     server = subprocess.Popen(cluster.in_ns(cluster.head, [
         str(VENV_BIN / "python"), "-m", "tests.executors.limit_server", "--host", HEAD_IP,
-        "--port", "8077", "--out", str(counts)]), cwd=REPO_ROOT, stdout=subprocess.PIPE,
-        text=True)
+        "--port", "8077", "--out", str(counts), "--hold-s", "4"]), cwd=REPO_ROOT,
+        stdout=subprocess.PIPE, text=True)
     try:
         assert server.stdout.readline().strip() == "ready"
         url = f"http://{HEAD_IP}:8077/v1"
@@ -125,22 +127,27 @@ def test_endpoint_limit_holds_across_the_cluster(cluster, tmp_path):
         models = tmp_path / "models.yaml"
         models.write_text(yaml.safe_dump({"endpoints": {
             "judge": {"base_url": url, "model": "judge-m", "kind": "chat",
-                      "max_concurrency": 2, **endpoint},
+                      "max_concurrency": 6, **endpoint},
             "builder": {"base_url": url, "model": "mellum-m", "kind": "completion",
                         "edit_format": "fim", "max_concurrency": 1, **endpoint}},
             "roles": {"judge": "judge", "builder": "builder"}}))
         suite = tmp_path / "suite.yaml"  # six samples on three slots, at once
         suite.write_text(yaml.safe_dump({
             "name": "limits", "tasks": ["tiny-sum"], "tasks_dir": str(FIXTURES / "tasks"),
-            "samples": 6, "k": [1], "max_attempts": 1, "build_slots": 1}))
+            "samples": 6, "k": [1], "max_attempts": 1}))
         text = finish(kateval_in_head(cluster, tmp_path, "limits", "--suite", str(suite),
                                       "--models", str(models)), tmp_path)
         seen = json.loads(counts.read_text())
         assert seen["calls"]["mellum-m"] == 6 and seen["calls"]["judge-m"] >= 6, (seen, text)
-        assert seen["peak"]["mellum-m"] == 1, seen  # max_concurrency 1, three slots asking
-        assert 1 <= seen["peak"]["judge-m"] <= 2, seen
-        lines = results(tmp_path / "runs" / "limits")
-        assert sorted(r["status"] for r in lines) == ["context_exceeded"] * 6
+        assert seen["peak"]["mellum-m"] == 1, seen  # max_concurrency 1, six samples asking
+        # More samples at the judge at once than the cluster has build slots (3), never more
+        # than its limit.
+        assert 3 < seen["peak"]["judge-m"] <= 6, seen
+        root = tmp_path / "runs" / "limits"
+        assert sorted(r["status"] for r in results(root)) == ["context_exceeded"] * 6
+        slots = json.loads((root / "engine.json").read_text())["build_slots"]
+        assert slots["nodes"] == {HEAD_IP: 1, WORKER_IP: 2}, slots  # as the nodes declared
+        assert slots["slots"] == 3 and slots["samples_per_slot"] > 1, slots
     finally:
         server.kill()
         server.wait()
