@@ -77,20 +77,3 @@ def test_cores_follow_a_cgroup_quota(tmp_path):
     quota.write_text("max 100000\n")
     assert _cgroup_quota(quota) is None
     assert cores_available() >= 1
-
-
-def test_the_console_says_which_side_bounded_the_run():
-    from kateval.commands.run import busy_lines
-
-    lines = busy_lines({"endpoints": {
-        "judge": {"peak_in_flight": 4, "max_concurrency": 4, "mean_in_flight": 3.2,
-                  "busy_share_while_waited": 0.97, "waited_s": 33.0,
-                  "server": {"running": {"mean": 3.1, "peak": 4}}},
-        "builder": {"peak_in_flight": 1, "max_concurrency": 4, "mean_in_flight": 0.2,
-                    "busy_share_while_waited": None, "waited_s": 0.0}},
-        "build_slots": {"slots": 2, "peak": 2, "busy_share": 0.91}})
-    assert lines == [
-        "endpoint judge: peak 4/4 in flight, mean 3.2; 97% of max_concurrency in use while "
-        "samples waited (33s); server: running mean 3.1 peak 4",
-        "endpoint builder: peak 1/4 in flight, mean 0.2; samples never waited for it",
-        "build slots: 2, peak 2 in use, busy 91%"]

@@ -20,6 +20,7 @@ from kateval.errors import ConfigError, KatevalError
 from kateval.executors import EXECUTORS
 from kateval.models.cache import ResponseCache
 from kateval.report import markdown
+from kateval.report.engine import busy_lines
 from kateval.runner import Interrupted, execute, write_summary
 from kateval.sample import GoldSolver, RunPlan
 from kateval.runs import (RunDir, RunLock, check_run_id, claim_new_run, config_difference,
@@ -324,27 +325,3 @@ def print_headline(console: Console, summary: dict, root: Path) -> None:
                       f"(not scored); re-run with --run-id {summary['run_id']} to retry them:[/]")
         for detail in summary.get("infra_error_details", []):
             console.print(f"  - {detail}", highlight=False, markup=False)
-
-
-def busy_lines(summary: dict) -> list[str]:
-    """How busy the run kept each endpoint and the build slots: which side bounded it."""
-    lines = []
-    for name, use in (summary.get("endpoints") or {}).items():
-        if "peak_in_flight" not in use:
-            continue
-        share = use.get("busy_share_while_waited")
-        waited = ("samples never waited for it" if share is None else
-                  f"{share:.0%} of max_concurrency in use while samples waited "
-                  f"({use['waited_s']:.0f}s)")
-        server = use.get("server") or {}
-        seen = "; server: " + ", ".join(
-            f"{key} mean {server[key]['mean']:g} peak {server[key]['peak']:g}"
-            for key in ("running", "waiting", "kv_cache") if key in server) if any(
-            key in server for key in ("running", "waiting", "kv_cache")) else ""
-        lines.append(f"endpoint {name}: peak {use['peak_in_flight']}/{use['max_concurrency']} in "
-                     f"flight, mean {use['mean_in_flight']:g}; {waited}{seen}")
-    slots = summary.get("build_slots")
-    if slots:
-        lines.append(f"build slots: {slots['slots']}, peak {slots['peak']} in use, busy "
-                     f"{slots['busy_share']:.0%}")
-    return lines

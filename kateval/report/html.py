@@ -19,6 +19,7 @@ from kateval.compare import (RunData, endpoint_prices, role_samples, run_cost,
 from kateval.history import task_info_of
 from kateval.report import artifacts, fmt, svg, templating
 from kateval.report.artifacts import Clips
+from kateval.report.engine import busy_lines
 from kateval.runs import version_label
 from kateval.scoring import MODEL_OUTCOMES
 
@@ -143,6 +144,11 @@ def _groups(summary: dict) -> dict:
     return {"tables": tables, "tags": summary.get("by_tag") or {}}
 
 
+def engine_lines(summary: dict) -> list[str]:
+    """How busy the run kept its endpoints and build slots (report.engine)."""
+    return busy_lines(summary)
+
+
 def _role_charts(calls: list[dict]) -> list[svg.Node]:
     charts = [svg.box_plot(role_samples(calls, "latency_s"), "Latency per call by role", "s"),
               svg.box_plot(role_samples(calls, "tokens_per_s"), "Tokens per second by role",
@@ -186,7 +192,7 @@ def page(run: RunData, tasks: list[dict], *, cis: dict, roles: dict,
             "tasks": tasks, "filters": _grid_filters(tasks), "short": SHORT,
             "width": max((len(t["samples"]) for t in tasks), default=0),
             "roles": roles, "has_calls": bool(roles or run.calls),
-            "role_charts": _role_charts(run.calls)}
+            "role_charts": _role_charts(run.calls), "engine": engine_lines(run.summary)}
 
 
 def render(run: RunData, tasks: list[dict] | None = None, *, cis: dict, roles: dict,

@@ -8,6 +8,7 @@ render_variants(view) is report-variants.md (see report.variants.variants_view).
 from __future__ import annotations
 
 from kateval.report import fmt
+from kateval.report.engine import busy_lines
 
 
 _pct, _num, _usd = fmt.pct, fmt.num, fmt.usd
@@ -102,6 +103,8 @@ def render(summary: dict, run_meta: dict, *, cis: dict | None = None, roles: dic
     lines += ["", "## Statuses", "", "| status | samples |", "|---|---|"]
     lines += [f"| {s} | {n} |" for s, n in sorted(summary["statuses"].items())]
     lines.append("")
+    if engine := busy_lines(summary):
+        lines += ["## Engine", "", *(f"- {line}" for line in engine), ""]
     if summary.get("by_category"):
         lines += _group_lines("By category", "category", summary["by_category"])
     if summary.get("by_tag"):
