@@ -23,14 +23,14 @@ from kateval.config import Suite
 from kateval.evaluate import Timeouts, evaluate_patch
 from kateval.sandbox.factory import make_opener
 from kateval.tasks import load_task
-from kateval.toolchains import kotlinc
+from kateval.toolchains import kmp
 
 
 def seconds_per_sample(task_dir: Path, flags: list[str], samples: int) -> list[float]:
     task = load_task(task_dir)
     timeouts = Timeouts(task.spec.timeouts.build_s, task.spec.timeouts.test_s)
     opener = make_opener("local", Suite(name="bench"), "bench")
-    kotlinc.JVM_FLAGS = flags
+    kmp.JVM_FLAGS = flags
     seconds = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in range(samples):
@@ -52,7 +52,7 @@ def main() -> None:
         os.sched_setaffinity(0, {0})
     print(f"{args.task.name}, {args.samples} samples each, "
           f"{len(os.sched_getaffinity(0))} CPU(s) (sequential, local sandbox)")
-    for label, flags in (("JVM defaults", []), ("kateval flags", list(kotlinc.JVM_FLAGS))):
+    for label, flags in (("JVM defaults", []), ("kateval flags", list(kmp.JVM_FLAGS))):
         runs = seconds_per_sample(args.task, flags, args.samples)
         print(f"  {label:14} {' '.join(flags) or '-':45} mean {statistics.mean(runs):5.1f} s  "
               f"[{', '.join(f'{s:.1f}' for s in runs)}]")

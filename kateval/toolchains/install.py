@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 from kateval.errors import ToolchainError
-from kateval.toolchains import installed, jdk, kotlinc
+from kateval.toolchains import installed, jdk, kmp
 
 def _run(argv: list[str], what: str, cwd: Path | None = None, timeout_s: float = 900) -> None:
     proc = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, timeout=timeout_s)
@@ -99,7 +99,7 @@ def prime_warm_server(paths: installed.ToolPaths, force: bool = False) -> Path:
     it loaded (a class archive, dumped when the server exits; on JDK 25+ with the training's
     data) and the JS IR cache of the stdlib and kotlin-test (minutes of CPU to lower;
     every new service slot starts from a copy)."""
-    from kateval.toolchains import primer
+    from kateval.toolchains.warm import primer
 
     target = Path(paths.warm_home)
     if installed.warm_primed(target) and not force:
@@ -134,7 +134,7 @@ def _dump_archives(paths: installed.ToolPaths, probe: Path) -> None:
         reports = tempfile.mkdtemp(prefix="kateval-cds-")
         try:
             archive = [f"-XX:ArchiveClassesAtExit={target}/{installed.cds_archive(framework)}"]
-            _run(kotlinc.test_jvm_argv(paths, framework, reports, str(probe), str(probe),
+            _run(kmp.test_jvm_argv(paths, framework, reports, str(probe), str(probe),
                                        archive=archive),
                  f"dumping the {framework} test JVM's CDS archive")
         finally:

@@ -23,7 +23,7 @@ def _gradle(paths: ToolPaths, isolate: bool) -> Toolchain:
 
 
 def _warm(paths: ToolPaths, isolate: bool) -> Toolchain:
-    from kateval.toolchains.service import ServiceLimits
+    from kateval.toolchains.warm.service import ServiceLimits
     from kateval.toolchains.warm import WarmToolchain
 
     toolchain = WarmToolchain(paths, ServiceLimits(isolate=isolate))

@@ -15,7 +15,7 @@ the compile services and caches they used).
 Which sandbox and toolchain run which attack, and why (CI's budget is 30 minutes in all):
 - local x warm and docker x kotlinc: every attack. Together they run each attack on both
   sandboxes and on both toolchain kinds, once each: what model code does in a test step
-  meets the same commands under either toolchain (kotlinc.test_steps), so a third or fourth
+  meets the same commands under either toolchain (kmp.test_steps), so a third or fourth
   full run would repeat those at ~25 s of cold compiles a sample.
 - local x kotlinc and docker x warm: the compile-phase attacks and the benign sample, the
   part where the toolchain and the sandbox meet (a compiler in bwrap or a container, a warm

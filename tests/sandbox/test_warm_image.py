@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from kateval.sandbox import warm_image
 from kateval.sandbox.image import IMAGE_TOOLS
-from kateval.toolchains import primer
+from kateval.toolchains.warm import primer
 from kateval.toolchains.installed import ToolPaths
 
 

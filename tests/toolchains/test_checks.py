@@ -14,7 +14,7 @@ import pytest
 
 from kateval.evaluate import evaluate_patch
 from kateval.toolchains import Timeouts, checks
-from kateval.toolchains.kotlinc import compiler_errors
+from kateval.toolchains.kmp import compiler_errors
 from tests.conftest import patch_for
 from tests.toolchains.conftest import fixture_task
 

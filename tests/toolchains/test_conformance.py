@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kateval.toolchains import TOOLCHAINS
-from kateval.toolchains.kotlinc import compiler_errors
+from kateval.toolchains.kmp import compiler_errors
 from tests.conftest import patch_for
 from tests.toolchains.conftest import fixture_task
 

@@ -12,7 +12,7 @@ import pytest
 from kateval.commands import doctor
 from kateval.errors import ToolchainError
 from kateval.toolchains import install, jdk
-from kateval.toolchains.service import CompileService, ServiceLimits, archive_name
+from kateval.toolchains.warm.service import CompileService, ServiceLimits, archive_name
 
 # Character.isEmoji is JDK 21+: it resolves on a JDK 25 server's own class library only.
 JDK21_ONLY = "fun emoji(cp: Int): Boolean = Character.isEmoji(cp)\n"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kateval.grading import read_junit_dir
-from kateval.toolchains import exec_step, kotlinc
+from kateval.toolchains import exec_step, kmp
 from kateval.toolchains import installed
 from tests.toolchains.jvm_sample import build, run_sample, write_tree
 
@@ -61,10 +61,10 @@ def _console(root: Path, paths: installed.ToolPaths, framework: str, reports: Pa
     ours = exec_step(steps[0], sandbox)
     class_path = [paths.junit_console, paths.lib("kotlin-stdlib.jar"), paths.lib("kotlin-test.jar"),
                   paths.lib("kotlinx-coroutines-core-jvm.jar"),
-                  paths.lib(installed.FRAMEWORK_JARS[framework]), kotlinc.JVM_TEST, kotlinc.JVM_MAIN]
+                  paths.lib(installed.FRAMEWORK_JARS[framework]), kmp.JVM_TEST, kmp.JVM_MAIN]
     ref_dir = reports / "console"
     ref = sandbox.exec(["java", "-cp", ":".join(class_path), CONSOLE_MAIN, "--scan-classpath",
-                        kotlinc.JVM_TEST, "--disable-banner", "--details=none",
+                        kmp.JVM_TEST, "--disable-banner", "--details=none",
                         "--reports-dir", str(ref_dir)],
                        timeout_s=120, read_only=True, outputs=str(ref_dir))
     return (ours, read_junit_dir(Path(steps[0].outputs)), Path(steps[0].outputs),

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from kateval.toolchains import kotlinc
+from kateval.toolchains import kmp
 from tests.toolchains.jvm_sample import run_sample
 
 # Model code (main): each attack named by the hidden test; "denied" when the JVM refused it.
@@ -296,7 +296,7 @@ def test_ordinary_task_code_still_works(toolchain, tmp_path, framework):
 
 
 def test_the_runner_refuses_to_run_without_a_security_manager(toolchain, tmp_path):
-    argv = kotlinc.test_jvm_argv(toolchain, "junit4", str(tmp_path / "r"), str(tmp_path),
+    argv = kmp.test_jvm_argv(toolchain, "junit4", str(tmp_path / "r"), str(tmp_path),
                                  str(tmp_path))
     unguarded = [a for a in argv if not a.startswith("-Djava.security.")]
     proc = subprocess.run(unguarded, capture_output=True, text=True, timeout=60)

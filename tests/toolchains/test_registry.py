@@ -9,7 +9,7 @@ import pytest
 from kateval.config import TaskSpec, load_suite
 from kateval.errors import ConfigError
 from kateval.toolchains import TOOLCHAINS, registry
-from kateval.toolchains import kotlinc
+from kateval.toolchains import kmp
 from kateval.toolchains.installed import ToolPaths
 
 
@@ -47,9 +47,9 @@ def _spec(**fields) -> TaskSpec:
 def test_framework_follows_the_build_file(tmp_path: Path, build, expected):
     if build is not None:
         (tmp_path / "build.gradle.kts").write_text(build)
-    assert kotlinc.test_framework(tmp_path, _spec()) == expected
+    assert kmp.test_framework(tmp_path, _spec()) == expected
 
 
 def test_explicit_framework_wins(tmp_path: Path):
     (tmp_path / "build.gradle.kts").write_text("tasks.test { useJUnitPlatform() }")
-    assert kotlinc.test_framework(tmp_path, _spec(test_framework="junit4")) == "junit4"
+    assert kmp.test_framework(tmp_path, _spec(test_framework="junit4")) == "junit4"

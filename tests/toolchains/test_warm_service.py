@@ -14,7 +14,7 @@ import pytest
 from kateval.evaluate import evaluate_patch
 from kateval.sandbox.local import LocalSandbox
 from kateval.toolchains import registry
-from kateval.toolchains.service import CACHE, LIBRARY_CACHE_PREFIXES, ServiceLimits
+from kateval.toolchains.warm.service import CACHE, LIBRARY_CACHE_PREFIXES, ServiceLimits
 from kateval.toolchains.warm import WarmToolchain
 from tests.toolchains.conftest import TIMEOUTS, fixture_task
 
@@ -146,10 +146,11 @@ def test_a_fresh_service_links_against_the_primed_library_cache(toolchain, tmp_p
     """`kateval toolchain install` lowers the stdlib and kotlin-test once: a new service's
     first JS link reads that cache and rewrites none of it (every file keeps its bytes and
     its mtime), and the server JVM starts from the install's class archive."""
-    from kateval.toolchains import kotlinc, primer
+    from kateval.toolchains import kmp
+    from kateval.toolchains.warm import primer
     from kateval.toolchains.warm import link_args
 
-    from kateval.toolchains.service import archive_name
+    from kateval.toolchains.warm.service import archive_name
 
     home = Path(toolchain.warm_home)
     archive = home / archive_name(toolchain)
@@ -165,7 +166,7 @@ def test_a_fresh_service_links_against_the_primed_library_cache(toolchain, tmp_p
         for rel, text in primer.TRAINING.items():
             (service.slot / rel).parent.mkdir(parents=True, exist_ok=True)
             (service.slot / rel).write_text(text.replace("train", "fresh"))
-        js = [c for c in kotlinc.compiler_args(service.slot, ["jvm", "js"], toolchain, "junit4")
+        js = [c for c in kmp.compiler_args(service.slot, ["jvm", "js"], toolchain, "junit4")
               if c.target == "js"]
         assert [c.name for c in js] == ["compile-js", "compile-js-tests", "link-js"]
         for compile in js[:-1]:
@@ -217,7 +218,7 @@ def test_restore_from_puts_the_pristine_library_cache_back(tmp_path):
     changed is copied back, a sample module's entries go, untouched files are not rewritten."""
     import shutil
 
-    from kateval.toolchains.service import restore_from
+    from kateval.toolchains.warm.service import restore_from
 
     seed = tmp_path / "seed" / "version.x" / "kotlin-stdlib-js.klib.abc"
     seed.mkdir(parents=True)

@@ -1,6 +1,6 @@
 """The warm toolchain: compile steps go to a long-lived compiler JVM per worker.
 
-The steps are the cold toolchain's (kotlinc.compiler_args): the same arguments, handed to
+The steps are the cold toolchain's (kmp.compiler_args): the same arguments, handed to
 a CompileService (service.py) instead of a fresh `kotlinc` process, plus an IR cache for
 the JS link; a compile step names its service's compiler in `Step.service`. Test steps
 still run with sandbox.exec, in the sample's own sandbox.
@@ -22,8 +22,8 @@ from pathlib import Path
 
 from kateval.errors import InfraError, ToolchainError
 from kateval.sandbox import ExecResult, cap_text
-from kateval.toolchains import Layout, Step, Timeouts, exec_step, installed, kotlinc
-from kateval.toolchains.service import (CACHE, LINK_FLAG, CompileService, ServiceFailed,
+from kateval.toolchains import Layout, Step, Timeouts, exec_step, installed, kmp
+from kateval.toolchains.warm.service import (CACHE, LINK_FLAG, CompileService, ServiceFailed,
                                         ServiceLimits, ServicePool, ServiceStarter, is_link)
 
 POOL_PREFIX = "kateval-warm-"  # + "<pid>-<random>": the folder of one process's services
@@ -73,16 +73,16 @@ class WarmSession:
 
     def steps(self, root: Path, spec, layout: Layout, timeouts: Timeouts) -> list[Step]:
         paths = self.toolchain.paths.for_task(installed.task_libraries(spec))
-        framework = kotlinc.test_framework(root, spec)
+        framework = kmp.test_framework(root, spec)
         targets = list(spec.targets)
 
-        def step_for(compile: kotlinc.Compile) -> Step:
+        def step_for(compile: kmp.Compile) -> Step:
             return Step(compile.name, "build", compile.target, request_args(paths, compile),
                         timeouts.build_s, service=compile.target)
 
-        compiles = kotlinc.compiler_args(root, targets, paths, framework)
-        return (kotlinc.build_phase(compiles, step_for, timeouts)
-                + kotlinc.test_steps(root, targets, paths, framework, layout, timeouts))
+        compiles = kmp.compiler_args(root, targets, paths, framework)
+        return (kmp.build_phase(compiles, step_for, timeouts)
+                + kmp.test_steps(root, targets, paths, framework, layout, timeouts))
 
     def run(self, step: Step, sandbox) -> ExecResult:
         if not step.service:
@@ -168,7 +168,7 @@ def link_args(js_link: list[str]) -> list[str]:
     return [*js_link, f"{LINK_FLAG}{CACHE}"]
 
 
-def request_args(paths: installed.ToolPaths, compile: kotlinc.Compile) -> list[str]:
+def request_args(paths: installed.ToolPaths, compile: kmp.Compile) -> list[str]:
     """What the service compiles for one of kotlinc's calls."""
     if compile.target == "jvm":
         # A server on another JDK than the tests' still compiles against the tests' JDK.

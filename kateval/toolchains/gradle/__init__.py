@@ -97,7 +97,7 @@ def gradle_version(gradle: str) -> str:
 
 
 def init_script_text() -> str:
-    return resources.files("kateval.toolchains").joinpath(INIT_SCRIPT).read_text("utf-8")
+    return resources.files("kateval.toolchains.gradle").joinpath(INIT_SCRIPT).read_text("utf-8")
 
 
 def test_tasks(spec) -> dict[str, str]:

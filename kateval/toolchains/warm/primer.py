@@ -19,9 +19,9 @@ import tempfile
 from pathlib import Path
 
 from kateval.errors import ToolchainError
-from kateval.toolchains import installed, kotlinc
+from kateval.toolchains import installed, kmp
 from kateval.toolchains.installed import AOT_ARCHIVE, ARCHIVES
-from kateval.toolchains.service import (CACHE, CompileService, ServiceLimits, archive_name,
+from kateval.toolchains.warm.service import (CACHE, CompileService, ServiceLimits, archive_name,
                                         library_cache_only)
 
 TRAINING_ROUNDS = 3
@@ -127,7 +127,7 @@ def prime(paths: installed.ToolPaths, target: Path) -> None:
             (root / rel).parent.mkdir(parents=True, exist_ok=True)
             (root / rel).write_text(text)
         requests = [(compile.target, request_args(paths, compile))
-                    for compile in kotlinc.compiler_args(root, ["jvm", "js"], paths, "junit4")]
+                    for compile in kmp.compiler_args(root, ["jvm", "js"], paths, "junit4")]
         for _ in range(rounds):
             # The module's own cache entries go, so every round's link lowers it as a
             # sample's link would (the libraries' entries stay: they are what is kept).
