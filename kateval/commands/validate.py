@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rich.console import Console
@@ -76,9 +76,22 @@ def validate_task(task: Task, out_dir: Path, opener: SandboxOpener, timeouts: Ti
                           f"harness error: {type(exc).__name__}: {exc}", "unchanged")
 
 
+def grade_base(task: Task, out_dir: Path, opener: SandboxOpener, timeouts: Timeouts) -> Grade:
+    """The base repo, graded. Its verdict needs one target whose hidden tests fail, so the
+    JVM goes first, alone: only when its tests pass there do the other targets run too."""
+    targets = list(task.spec.targets)
+    if "jvm" in targets and len(targets) > 1:
+        alone = replace(task, spec=task.spec.model_copy(update={"targets": ["jvm"]}))
+        jvm = evaluate_patch(alone, None, out_dir / "base-jvm", opener, timeouts)
+        if jvm.status == "build_failed" or (jvm.status in BASE_MUST_BE and
+                                            jvm.targets.get("jvm", {}).get("status") != "passed"):
+            return jvm
+    return evaluate_patch(task, None, out_dir / "base", opener, timeouts)
+
+
 def _validate(task: Task, out_dir: Path, opener: SandboxOpener, timeouts: Timeouts,
               rewrite: bool, gold_runs: int) -> Validation:
-    base = evaluate_patch(task, None, out_dir / "base", opener, timeouts)
+    base = grade_base(task, out_dir, opener, timeouts)
     if NO_REFERENCE in task.spec.tags:
         # An imported problem whose benchmark has none: its solution.patch is a placeholder,
         # so running it would only say "gold patch fails".
