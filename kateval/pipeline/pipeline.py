@@ -20,7 +20,7 @@ from kateval.pipeline.plan import Plan, PlanError, parse_plan, split_reasoning
 from kateval.pipeline.prompts import Prompts
 from kateval.sample import PreviousAttempt, Proposal
 from kateval.tasks import Task
-from kateval.toolchains.kotlinc import compiler_errors
+from kateval.toolchains.kmp import compiler_errors
 
 FEEDBACK_LOG_CHARS = 4000
 

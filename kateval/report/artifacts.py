@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kateval.compare import call_cost
 from kateval.pipeline.plan import split_reasoning
-from kateval.toolchains.kotlinc import compiler_errors
+from kateval.toolchains.kmp import compiler_errors
 
 FILE_LIMIT = 4 << 20  # bytes read of any one artifact; transcripts get more
 TRANSCRIPT_LIMIT = 16 << 20

@@ -31,11 +31,10 @@ from typing import Callable
 from kateval.config import Limits
 from kateval.errors import ToolchainError
 from kateval.sandbox.warm_image import SEED
-from kateval.toolchains.installed import CDS_ARCHIVE
-from kateval.toolchains.installed import ToolPaths
-from kateval.toolchains.service import (CompileService, ServiceLimits, archive_flags,
-                                        library_cache_only, server_argv)
+from kateval.toolchains.installed import CDS_ARCHIVE, ToolPaths
 from kateval.toolchains.warm import WarmToolchain
+from kateval.toolchains.warm.service import (CompileService, ServiceLimits, archive_flags,
+                                             library_cache_only, server_argv)
 
 ROLE_LABEL = "kateval.role"
 SERVICE_ROLE = "warm-service"

@@ -3,7 +3,7 @@
 A class archive holds the JDK it was dumped with and the paths of the jars it archived, and
 the JS IR cache the paths of the libraries it lowered: the host's (primer.py, often on
 JDK 25) serve no container. So the image build runs the same training as the host's
-install (primer.TRAINING, compiled with kotlinc.compiler_args as a sample is), with the
+install (primer.TRAINING, compiled with kmp.compiler_args as a sample is), with the
 image's JDK 17 and paths, and keeps what it leaves at WARM_HOME:
   server.jar   the host's build of kateval/toolchains/warm/CompileServer.kt
   server.jsa   an AppCDS archive of the classes the server loaded (JDK 17 has no AOT cache)
@@ -18,12 +18,11 @@ import shlex
 import tempfile
 from pathlib import Path
 
-from kateval.toolchains import kotlinc, primer
+from kateval.toolchains import installed, kmp
 from kateval.toolchains.installed import CDS_ARCHIVE
-from kateval.toolchains.service import (CACHE, LIBRARY_CACHE_MARK, ServiceLimits,
-                                        archive_flags, server_argv)
-from kateval.toolchains.warm import request_args
-from kateval.toolchains import installed
+from kateval.toolchains.warm import primer, request_args
+from kateval.toolchains.warm.service import (CACHE, LIBRARY_CACHE_MARK, ServiceLimits,
+                                             archive_flags, server_argv)
 
 WARM_HOME = "/opt/kateval-warm"
 FOLDER = "kateval-warm"
@@ -40,7 +39,7 @@ def requests(image: installed.ToolPaths) -> tuple[bytes, int]:
         for rel, text in primer.TRAINING.items():
             (root / rel).parent.mkdir(parents=True, exist_ok=True)
             (root / rel).write_text(text)
-        compiles = kotlinc.compiler_args(root, ["jvm", "js"], image, "junit4")
+        compiles = kmp.compiler_args(root, ["jvm", "js"], image, "junit4")
     stream = "".join(f"COMPILE {c.target} {len(args)}\n" + "".join(f"{a}\n" for a in args)
                      for c in compiles for args in [request_args(image, c)])
     return stream.encode(), len(compiles)
