@@ -8,7 +8,6 @@ KV-cache use, tokens served. A server without the endpoint is noted once and lef
 from __future__ import annotations
 
 import threading
-import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
