@@ -36,9 +36,7 @@ def requests(image: installed.ToolPaths) -> tuple[bytes, int]:
     """The training's compiler calls in the server's protocol, and how many there are."""
     with tempfile.TemporaryDirectory(prefix="kateval-training-") as tmp:
         root = Path(tmp)
-        for rel, text in primer.TRAINING.items():
-            (root / rel).parent.mkdir(parents=True, exist_ok=True)
-            (root / rel).write_text(text)
+        primer.write_training(root)
         compiles = kmp.compiler_args(root, ["jvm", "js"], image, "junit4")
     stream = "".join(f"COMPILE {c.target} {len(args)}\n" + "".join(f"{a}\n" for a in args)
                      for c in compiles for args in [request_args(image, c)])

@@ -11,6 +11,7 @@ Into $KATEVAL_HOME (default ~/.cache/kateval):
   deps/                  the suites' task libraries from Maven Central (kateval/deps)
   cds-<hash>/            kateval's JVM test runner (runner.jar, from kateval/toolchains/runner/),
                          the test JVM's policy and an AppCDS archive of the test JVM per framework
+                         and of the cold compiler per kind of call (JVM, JS, JS link)
 The hashes cover what each is made from, so a changed pin or source installs afresh.
 """
 
@@ -23,7 +24,7 @@ import tempfile
 from pathlib import Path
 
 from kateval.errors import ToolchainError
-from kateval.toolchains import installed, jdk, kmp
+from kateval.toolchains import installed, jdk, kmp, kotlinc
 
 def _run(argv: list[str], what: str, cwd: Path | None = None, timeout_s: float = 900) -> None:
     proc = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, timeout=timeout_s)
@@ -141,11 +142,32 @@ def _dump_archives(paths: installed.ToolPaths, probe: Path) -> None:
             shutil.rmtree(reports, ignore_errors=True)
 
 
+def _dump_compiler_archives(paths: installed.ToolPaths) -> None:
+    """Compile the primer's training project with the cold launchers, each kind of call
+    (kotlinc.archive_kind) dumping the classes it loaded the first time it runs."""
+    from kateval.toolchains.warm import primer
+
+    target = Path(paths.cds_dir)
+    with tempfile.TemporaryDirectory(prefix="kateval-cds-kotlinc-") as tmp:
+        root = Path(tmp)
+        primer.write_training(root)
+        dumped: set[str] = set()
+        for compile in kmp.compiler_args(root, ["jvm", "js"], paths, "junit4"):
+            kind = kotlinc.archive_kind(compile)
+            archive = ([] if kind in dumped else
+                       [f"-J-XX:ArchiveClassesAtExit={target}/{installed.compiler_archive(kind)}",
+                        *[f"-J{flag}" for flag in installed.CDS_QUIET]])
+            dumped.add(kind)
+            _run(kotlinc.launch_argv(paths, compile, archive=archive),
+                 f"dumping the cold compiler's class archive ({compile.name})", cwd=root)
+
+
 def build_cds_archive(paths: installed.ToolPaths, force: bool = False) -> Path:
     """Build kateval's JVM test runner and dump an AppCDS archive per framework by running
     probe tests with -XX:ArchiveClassesAtExit: the classes a test JVM loads are then mapped,
     not parsed, at its start. The class path holds jars only (a dump refuses a non-empty
-    folder on it); the runner loads the probe folder, as it loads a sample's."""
+    folder on it); the runner loads the probe folder, as it loads a sample's. The cold
+    compiler's calls get an archive per kind too (kotlinc-<kind>.jsa)."""
     target = installed.cds_dir()
     if installed.runner_ready(target) and installed.cds_ready(target) and not force:
         return target
@@ -159,8 +181,9 @@ def build_cds_archive(paths: installed.ToolPaths, force: bool = False) -> Path:
         work.rename(target)
         try:
             final = installed.ToolPaths(paths.kotlin_home, paths.junit_console,
-                                      runner_dir=str(target))
+                                        runner_dir=str(target), cds_dir=str(target))
             _dump_archives(final, target / "probe")
+            _dump_compiler_archives(final)
         except ToolchainError:
             shutil.rmtree(target, ignore_errors=True)
             raise

@@ -35,6 +35,16 @@ def cds_archive(framework: str) -> str:
     return f"test-jvm-{framework}.jsa"
 
 
+COMPILER_ARCHIVES = ("jvm", "js", "link")
+"""The cold compiler's kinds of call, an AppCDS archive each (kotlinc-<kind>.jsa): the JVM
+compile, the JS compile to a klib, and the JS link. Each loads a different part of the
+compiler, so each gets the classes its own dump run loaded."""
+
+
+def compiler_archive(kind: str) -> str:
+    return f"kotlinc-{kind}.jsa"
+
+
 @dataclass(frozen=True)
 class ToolPaths:
     """Where the toolchain lives, as seen from inside a sandbox."""
@@ -125,6 +135,13 @@ class ToolPaths:
             return []
         # A stale or mismatched archive only costs speed: the JVM then starts without it.
         return [f"-XX:SharedArchiveFile={self.cds_dir}/{cds_archive(framework)}", *CDS_QUIET]
+
+    def compiler_cds_flags(self, kind: str) -> list[str]:
+        """The kotlinc launcher's JVM flags (-J) for one kind of call's class archive."""
+        if not self.cds_dir:
+            return []
+        archive = f"-XX:SharedArchiveFile={self.cds_dir}/{compiler_archive(kind)}"
+        return [f"-J{flag}" for flag in (archive, *CDS_QUIET)]
 
 
 def kateval_home() -> Path:
@@ -288,6 +305,7 @@ def runner_ready(folder: Path) -> bool:
 
 
 def cds_ready(folder: Path) -> bool:
-    return all((folder / cds_archive(f)).is_file() for f in FRAMEWORK_JARS)
+    return (all((folder / cds_archive(f)).is_file() for f in FRAMEWORK_JARS)
+            and all((folder / compiler_archive(k)).is_file() for k in COMPILER_ARCHIVES))
 
 

@@ -11,16 +11,29 @@ from kateval.toolchains.kmp import (JVM_FLAGS, Compile, build_phase, compiler_ar
                                     test_steps)
 
 
+LAUNCHERS = {"jvm": "kotlinc", "js": "kotlinc-js"}
+JVM_ARGS = ["-J-Xmx1g", *[f"-J{flag}" for flag in JVM_FLAGS]]
+
+
+def archive_kind(compile: Compile) -> str:
+    """Which of the compiler's class archives (installed.COMPILER_ARCHIVES) serves a call."""
+    return "link" if compile.name == "link-js" else compile.target
+
+
+def launch_argv(paths: ToolPaths, compile: Compile, archive: list[str] | None = None) -> list[str]:
+    """One compiler call as a fresh kotlinc process. `archive` replaces the class archive's
+    flags (the install dumps each archive with this command)."""
+    cds = paths.compiler_cds_flags(archive_kind(compile)) if archive is None else archive
+    return [f"{paths.kotlin_home}/bin/{LAUNCHERS[compile.target]}", *JVM_ARGS, *cds,
+            *compile.args]
+
+
 def build_steps(root: Path, targets: list[str], paths: ToolPaths, layout: Layout,
                 timeouts: Timeouts, framework: str = "junit4") -> list[Step]:
     """The commands that compile and test the project checked out at `root`."""
-    jvm_flags = ["-J-Xmx1g", *[f"-J{flag}" for flag in JVM_FLAGS]]
-    launchers = {"jvm": f"{paths.kotlin_home}/bin/kotlinc",
-                 "js": f"{paths.kotlin_home}/bin/kotlinc-js"}
-
     def step_for(compile: Compile) -> Step:
-        return Step(compile.name, "build", compile.target,
-                    [launchers[compile.target], *jvm_flags, *compile.args], timeouts.build_s)
+        return Step(compile.name, "build", compile.target, launch_argv(paths, compile),
+                    timeouts.build_s)
 
     compiles = compiler_args(root, targets, paths, framework)
     return (build_phase(compiles, step_for, timeouts)

@@ -51,7 +51,7 @@ def test_the_version_names_a_commit_only_in_kateval_s_own_checkout(tmp_path):
 def test_shell_completion_script_and_completions():
     # --show-completion names the shell it finds among its parents (shellingham), so it
     # runs under bash here, as from a user's terminal, whatever started the tests.
-    proc = subprocess.run(["bash", "-c", "kateval --show-completion"], cwd=REPO_ROOT,
+    proc = subprocess.run(["bash", "-c", "kateval --show-completion; exit $?"], cwd=REPO_ROOT,
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0 and "_KATEVAL_COMPLETE" in proc.stdout, proc.stderr
     done = run_cli(env={"_KATEVAL_COMPLETE": "complete_bash", "COMP_WORDS": "kateval hist",

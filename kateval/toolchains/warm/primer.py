@@ -110,6 +110,13 @@ class ShapesTest {
 }
 
 
+def write_training(root: Path) -> None:
+    """The training project's sources under `root`."""
+    for rel, text in TRAINING.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+
+
 def prime(paths: installed.ToolPaths, target: Path) -> None:
     """Write target's class archive and js-ic/; a ToolchainError if the training fails."""
     from kateval.toolchains.warm import request_args
@@ -123,9 +130,7 @@ def prime(paths: installed.ToolPaths, target: Path) -> None:
                              dump_archive=archive)
     try:
         root = service.slot
-        for rel, text in TRAINING.items():
-            (root / rel).parent.mkdir(parents=True, exist_ok=True)
-            (root / rel).write_text(text)
+        write_training(root)
         requests = [(compile.target, request_args(paths, compile))
                     for compile in kmp.compiler_args(root, ["jvm", "js"], paths, "junit4")]
         for _ in range(rounds):
