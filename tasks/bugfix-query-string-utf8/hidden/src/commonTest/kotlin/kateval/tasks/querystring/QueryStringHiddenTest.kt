@@ -68,6 +68,12 @@ class QueryStringHiddenTest {
     }
 
     @Test
+    fun parseKeepsAnEmptyName() {
+        // "=v" splits at its first `=` (index 0): the name is empty, the value is "v".
+        assertEquals(listOf("" to "v", "" to "", "k" to "=x"), QueryString.parse("=v&=&k==x"))
+    }
+
+    @Test
     fun parseDecodesAndKeepsDuplicates() {
         assertEquals(
             listOf("name" to "José", "tag" to "a&b", "tag" to "c++"),

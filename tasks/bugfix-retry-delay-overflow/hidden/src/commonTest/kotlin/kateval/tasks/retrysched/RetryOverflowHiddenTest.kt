@@ -37,6 +37,15 @@ class RetryOverflowHiddenTest {
     }
 
     @Test
+    fun exactPowersJustBelowTheCapAreNotCapped() {
+        // 2^62 still fits in a Long, so attempt 63 with base 1 is exact, not the cap.
+        assertEquals(1L shl 62, exponentialDelay(63, 1, Long.MAX_VALUE))
+        // 1000 * 2 = 2000 stays below a cap of 2001 (cap / factor == base must not cap).
+        assertEquals(2_000L, exponentialDelay(2, 1_000, 2_001))
+        assertEquals(8_000L, exponentialDelay(4, 1_000, 8_007))
+    }
+
+    @Test
     fun smallCapsAndBases() {
         assertEquals(1L shl 40, exponentialDelay(41, 1, Long.MAX_VALUE))
         assertEquals(5L, exponentialDelay(100, 1, 5))
