@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kateval.errors import ToolchainError
-from kateval.sandbox import warm_image
+from kateval.sandbox import cds_image, warm_image
 from kateval.toolchains import installed
 
 IMAGE_REPO = "kateval/kotlin-jvm"
@@ -39,7 +39,7 @@ Log = Callable[[str], None]
 IMAGE_TOOLS = installed.ToolPaths(
     kotlin_home="/opt/kotlinc", junit_console="/opt/junit/junit-platform-console-standalone.jar",
     js_runner="/opt/js-runner", runner_dir="/opt/kateval-runner", deps_home="/opt/kateval-deps",
-    warm_home=warm_image.WARM_HOME)
+    warm_home=warm_image.WARM_HOME, cds_dir=cds_image.CDS_HOME)
 """The toolchain as a container sees it: where the Dockerfile copies each folder."""
 
 
@@ -123,12 +123,14 @@ def image_inputs(paths: installed.ToolPaths | None = None, dockerfile_dir: Path 
                Entry("junit/junit-platform-console-standalone.jar",
                      source=Path(paths.junit_console))]
     # The JVM test runner and its policy, not the host's CDS archives (an archive holds the
-    # host paths of the jars it was dumped with: the image's JVM would refuse it).
+    # host paths of the jars it was dumped with: the image dumps its own, cds_image.py).
     if paths.runner_dir:
         entries += [Entry(f"kateval-runner/{name}", source=Path(paths.runner_dir, name))
                     for name in (installed.RUNNER_JAR, installed.POLICY_FILE)]
+        entries += [Entry(name, data=data) for name, data in cds_image.context(IMAGE_TOOLS).items()]
     else:  # COPY needs the folder; the JVM test step then refuses to start, which doctor explains
-        entries.append(Entry("kateval-runner/README", data=b"run `kateval toolchain install`\n"))
+        entries += [Entry("kateval-runner/README", data=b"run `kateval toolchain install`\n"),
+                    Entry(f"{cds_image.FOLDER}/dump.sh", data=b"exit 0\n")]
     # The tasks' libraries (kateval/deps) the host resolved, at /opt/kateval-deps: steps name
     # them by their content-addressed path under it (not a download in progress, `.part-*`).
     store = Path(paths.deps_home) / "store" if paths.deps_home else None

@@ -161,3 +161,28 @@ def test_containers_are_locked_down(docker_client, sandbox_image, run_id, tmp_pa
         assert list(host["Tmpfs"]) == ["/tmp"]
     finally:
         sandbox.close()
+
+
+@pytest.mark.docker
+def test_the_image_s_class_archives_map_for_its_own_jvm(docker_client, sandbox_image, run_id,
+                                                        tmp_path):
+    """The test JVM's and the cold compiler's archives were dumped by the image's JDK at its
+    paths: with -Xshare:on a JVM refuses to start rather than run without them."""
+    from kateval.sandbox.cds_image import CDS_HOME
+    from kateval.toolchains.installed import COMPILER_ARCHIVES, cds_archive, compiler_archive
+
+    sandbox = DockerSandbox(docker_client, DockerSettings(image=sandbox_image, run_id=run_id),
+                            tmp_path / "ws")
+    try:
+        # Each with the class path it was dumped with (the compiler's: the launcher's).
+        tools = images.IMAGE_TOOLS
+        checks = [f"java -Xshare:on -XX:SharedArchiveFile={CDS_HOME}/{cds_archive(f)} "
+                  f"-cp {':'.join(tools.test_class_path(f))} -version" for f in ("junit4", "junit5")]
+        checks += [f"java -Xshare:on -XX:SharedArchiveFile={CDS_HOME}/{compiler_archive(k)} "
+                   f"-cp {tools.lib('kotlin-preloader.jar')} -version" for k in COMPILER_ARCHIVES]
+        result = sandbox.exec(["sh", "-c", " && ".join(checks) + " && echo all-mapped"],
+                              timeout_s=120)
+        assert result.returncode == 0 and "all-mapped" in result.stdout, result.stderr
+        assert images.IMAGE_TOOLS.cds_dir == CDS_HOME
+    finally:
+        sandbox.close()
