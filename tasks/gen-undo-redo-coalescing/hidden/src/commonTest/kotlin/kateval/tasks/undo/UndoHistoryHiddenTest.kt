@@ -148,6 +148,32 @@ class UndoHistoryHiddenTest {
     }
 
     @Test
+    fun sameMillisecondCoalesces() {
+        // 0 <= atMillis - previous: two keyed pushes at the same instant are one step
+        val h = UndoHistory("")
+        h.push("a", "t", 5)
+        h.push("ab", "t", 5)
+        assertEquals(listOf(""), h.past())
+        assertEquals("ab", h.current)
+    }
+
+    @Test
+    fun maxUndoOfOneKeepsOneStep() {
+        val h = UndoHistory(0, maxUndo = 1)
+        h.push(1); h.push(2)
+        assertEquals(listOf(1), h.past())
+        assertEquals(1, h.undo())
+        assertNull(h.undo())
+    }
+
+    @Test
+    fun defaultMaxUndoIsOneHundred() {
+        val h = UndoHistory(0)
+        for (i in 1..101) h.push(i)
+        assertEquals((1..100).toList(), h.past())
+    }
+
+    @Test
     fun invalidConfiguration() {
         assertFailsWith<IllegalArgumentException> { UndoHistory("", maxUndo = 0) }
         assertFailsWith<IllegalArgumentException> { UndoHistory("", coalesceWindowMillis = -1) }

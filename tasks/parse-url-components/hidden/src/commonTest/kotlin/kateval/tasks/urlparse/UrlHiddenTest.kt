@@ -34,6 +34,12 @@ class UrlHiddenTest {
     }
 
     @Test
+    fun fragmentRightAfterTheAuthority() {
+        // the path ends at the first '#', even when that is its very first character
+        assertEquals(Url("http", null, "h", null, "", null, "top"), Url.parse("http://h#top"))
+    }
+
+    @Test
     fun userInfoUsesTheLastAt() {
         val u = Url.parse("ftp://a@b@host:21/x")
         assertEquals("a@b", u.userInfo)
