@@ -100,6 +100,13 @@ class WalletHiddenTest {
     }
 
     @Test
+    fun totalOfNoWalletsIsZero() = test {
+        // The sum of no balances is 0; there is no lock to take.
+        assertEquals(0, totalOf(emptyList()))
+        assertEquals(42, totalOf(listOf(Wallet("only", 42))))
+    }
+
+    @Test
     fun historyRecordsOnlyAppliedOperations() = test {
         val a = Wallet("a", 10)
         val b = Wallet("b", 0)
