@@ -12,6 +12,7 @@ package kateval.warm
 
 import java.io.ByteArrayOutputStream
 import java.io.File
+import java.io.OutputStream
 import java.io.PrintStream
 import kotlin.system.exitProcess
 import org.jetbrains.kotlin.cli.js.K2JSCompiler
@@ -24,6 +25,31 @@ private fun rssKb(): Long =
     } catch (e: Exception) {
         0L // no /proc: the compilation count still bounds the service
     }
+
+// What one answer keeps of the compiler's output. A source with tens of thousands of errors
+// makes hundreds of megabytes of diagnostics: kept whole, they would fill the heap and kill
+// the service (and kateval keeps only REPLY_LIMIT of an answer anyway).
+private const val OUTPUT_CAP = 4_000_000
+
+private class CappedOutput(private val cap: Int) : OutputStream() {
+    private val kept = ByteArrayOutputStream()
+    private var dropped = 0L
+
+    override fun write(b: Int) {
+        if (kept.size() < cap) kept.write(b) else dropped++
+    }
+
+    override fun write(b: ByteArray, off: Int, len: Int) {
+        val room = minOf(len, maxOf(0, cap - kept.size()))
+        kept.write(b, off, room)
+        dropped += len - room
+    }
+
+    fun bytes(): ByteArray =
+        if (dropped == 0L) kept.toByteArray()
+        else kept.toByteArray() + "\n[kateval: $dropped more bytes of compiler output dropped]\n"
+            .toByteArray(Charsets.UTF_8)
+}
 
 private fun compile(kind: String, args: Array<String>, out: PrintStream): Int =
     when (kind) {
@@ -46,7 +72,7 @@ fun main() {
             exitProcess(70)
         }
         val args = Array(parts[2].toInt()) { input.readLine() ?: exitProcess(70) }
-        val buffer = ByteArrayOutputStream()
+        val buffer = CappedOutput(OUTPUT_CAP)
         val exit = PrintStream(buffer, true, "UTF-8").use { out ->
             try {
                 compile(parts[1], args, out)
@@ -59,7 +85,7 @@ fun main() {
                 2 // what kotlinc reports for an internal error
             }
         }
-        val body = buffer.toByteArray()
+        val body = buffer.bytes()
         protocol.write("DONE $exit ${rssKb()} ${body.size}\n".toByteArray(Charsets.UTF_8))
         protocol.write(body)
         protocol.flush()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from kateval.errors import InfraError, ToolchainError
@@ -89,7 +90,7 @@ class WarmSession:
             return exec_step(step, sandbox)
         kind, args = step.service, step.argv
         pool = self.toolchain.pool
-        notes = ""
+        notes, started = "", time.monotonic()
         for attempt in (1, 2):
             service = pool.acquire()
             try:
@@ -108,7 +109,7 @@ class WarmSession:
                 # sources': the sample's build failed.
                 return ExecResult(CRASHED_RC, "", notes + f"[kateval: the compiler crashed on "
                                   f"these sources twice, the second time on a fresh service: "
-                                  f"{exc}]\n", False, step.timeout_s)
+                                  f"{exc}]\n", False, time.monotonic() - started)
             except BaseException:
                 pool.release(service, broken=True)
                 raise
