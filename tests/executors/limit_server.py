@@ -36,17 +36,19 @@ def main() -> None:
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--hold-s", type=float, default=1.0)
+    parser.add_argument("--judge-hold-s", type=float, default=None,
+                        help="the judge's hold, when it differs (default: --hold-s)")
     args = parser.parse_args()
     lock = threading.Lock()
     now, peak, calls = {}, {}, {}
 
-    def counted(model: str, answer):
+    def counted(model: str, answer, hold_s: float):
         def step(body: dict) -> dict:
             with lock:
                 now[model] = now.get(model, 0) + 1
                 peak[model] = max(peak.get(model, 0), now[model])
                 calls[model] = calls.get(model, 0) + 1
-            time.sleep(args.hold_s)  # the request stays in flight while the model "thinks"
+            time.sleep(hold_s)  # the request stays in flight while the model "thinks"
             with lock:
                 now[model] -= 1
                 args.out.write_text(json.dumps({"peak": peak, "calls": calls}))
@@ -54,8 +56,9 @@ def main() -> None:
         return step
 
     server = BoundServer(args.host, args.port)
-    server.script("judge-m", [counted("judge-m", judge)])
-    server.script("mellum-m", [counted("mellum-m", REFUSAL)])
+    judge_hold = args.hold_s if args.judge_hold_s is None else args.judge_hold_s
+    server.script("judge-m", [counted("judge-m", judge, judge_hold)])
+    server.script("mellum-m", [counted("mellum-m", REFUSAL, args.hold_s)])
     server.start()
     print("ready", flush=True)
     while True:

@@ -118,7 +118,7 @@ def test_endpoint_limit_holds_across_the_cluster(cluster, tmp_path):
     counts = tmp_path / "in-flight.json"
     server = subprocess.Popen(cluster.in_ns(cluster.head, [
         str(VENV_BIN / "python"), "-m", "tests.executors.limit_server", "--host", HEAD_IP,
-        "--port", "8077", "--out", str(counts), "--hold-s", "4"]), cwd=REPO_ROOT,
+        "--port", "8077", "--out", str(counts), "--judge-hold-s", "4"]), cwd=REPO_ROOT,
         stdout=subprocess.PIPE, text=True)
     try:
         assert server.stdout.readline().strip() == "ready"
