@@ -82,6 +82,17 @@ class SlidingWindowLimiterHiddenTest {
     }
 
     @Test
+    fun retryAfterIsZeroWhenThePermitsExactlyFill() {
+        // counted + permits == limit: tryAcquire would succeed, so there is no wait
+        val l = limiter(limit = 4)
+        now = 100; l.tryAcquire("a", 3)
+        now = 200
+        assertEquals(0L, l.retryAfterMillis("a", 1))
+        assertEquals(900L, l.retryAfterMillis("a", 2))
+        assertEquals(0L, l.retryAfterMillis("b", 4))
+    }
+
+    @Test
     fun retryAfterForSeveralPermitsWaitsForEnoughExpiries() {
         val l = limiter(limit = 4)
         now = 0; l.tryAcquire("a")

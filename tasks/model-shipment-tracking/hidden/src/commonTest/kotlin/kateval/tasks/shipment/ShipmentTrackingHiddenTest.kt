@@ -31,6 +31,16 @@ class ShipmentTrackingHiddenTest {
     }
 
     @Test
+    fun checkDigitWeightsStartWithThree() {
+        // 1*3 = 3, so the check digit is 7; with the weights swapped it would be 9
+        assertEquals("CD1000000007", TrackingCode.parse("CD1000000007").value)
+        assertFailsWith<IllegalArgumentException> { TrackingCode.parse("CD1000000009") }
+        // 0*3 + 1*1 = 1, check digit 9
+        assertEquals("CD0100000009", TrackingCode.parse("CD0100000009").value)
+        assertFailsWith<IllegalArgumentException> { TrackingCode.parse("CD0100000007") }
+    }
+
+    @Test
     fun parseRejectsInvalidCodes() {
         val bad = listOf(
             "", "AB123456789", "AB12345678955", "AB1234567894", "A11234567895", "1B1234567895",

@@ -48,6 +48,22 @@ class TextBufferHiddenTest {
     }
 
     @Test
+    fun markRangesIncludeTheirEnds() {
+        // U+0300, U+036F, U+FE00 and U+FE0F are the first and last of the two mark ranges
+        for (mark in listOf('\u0300', '\u036F', '\uFE00', '\uFE0F')) {
+            val b = TextBuffer("ab$mark")
+            b.backspace()
+            assertEquals("a", b.text, "mark U+${mark.code.toString(16)}")
+        }
+        // the characters just outside the ranges are clusters of their own
+        for (other in listOf('\u02FF', '\u0370', '\uFDFF', '\uFE10')) {
+            val b = TextBuffer("ab$other")
+            b.backspace()
+            assertEquals("ab", b.text, "not a mark: U+${other.code.toString(16)}")
+        }
+    }
+
+    @Test
     fun deleteForwardAndSelections() {
         val b = TextBuffer("😀b")
         b.setCursor(0)
