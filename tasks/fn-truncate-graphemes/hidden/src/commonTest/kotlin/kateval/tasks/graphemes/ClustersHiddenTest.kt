@@ -44,6 +44,15 @@ class ClustersHiddenTest {
     }
 
     @Test
+    fun everyExtenderRangeIsTakenInAtBothEnds() {
+        // The first and last code point of each extender range in the instruction.
+        val ends = listOf(0x0300, 0x036F, 0x1AB0, 0x1AFF, 0x20D0, 0x20FF, 0xFE20, 0xFE2F, 0xFE00, 0xFE0F)
+        for (cp in ends) assertEquals(1, clusterCount("a" + cp.toChar()), "U+${cp.toString(16)}")
+        assertEquals(1, clusterCount("\uD83D\uDC4D\uD83C\uDFFB")) // U+1F3FB
+        assertEquals(2, clusterCount("a\u036E\u0370")) // U+0370 is no extender
+    }
+
+    @Test
     fun zwjSequencesAndModifiers() {
         assertEquals(1, clusterCount(family))
         assertEquals(1, clusterCount(thumbsDark))
