@@ -110,6 +110,8 @@ class NavigationHiddenTest {
         assertEquals(listOf(home, Route.Search("")), parseDeepLink("shop://search"))
         assertEquals(listOf(home, Route.Search("a=b")), parseDeepLink("shop://search?q=a=b#top"))
         assertEquals(listOf(home, Route.Search("")), parseDeepLink("shop://search?q"))
+        // hex digits may be lower case: %c3%a9 is é, %2f is '/'
+        assertEquals(listOf(home, Route.Search("é/Z")), parseDeepLink("shop://search?q=%c3%a9%2f%5a"))
         assertNull(parseDeepLink("shop://search?q=%zz"))
         assertNull(parseDeepLink("shop://cart?x=%4"))
     }

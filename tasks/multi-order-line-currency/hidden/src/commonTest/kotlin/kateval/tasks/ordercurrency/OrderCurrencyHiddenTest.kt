@@ -69,6 +69,14 @@ class OrderCurrencyHiddenTest {
     }
 
     @Test
+    fun euroTotalAtTheMaximumIsStillAllowed() {
+        // the existing rule only rejects totals above MAX_TOTAL_EUR_CENTS
+        val max = OrderValidator.MAX_TOTAL_EUR_CENTS
+        assertEquals(emptyList(), OrderValidator.validate(Order("m", listOf(OrderLine("a", 1, max)))))
+        assertEquals(listOf("order total too high"), OrderValidator.validate(Order("m", listOf(OrderLine("a", 1, max + 1)))))
+    }
+
+    @Test
     fun formatsWithCurrencyDecimals() {
         assertEquals("12.50 EUR", formatMoney(1250, "EUR"))
         assertEquals("1200 JPY", formatMoney(1200, "JPY"))

@@ -50,6 +50,16 @@ class PluralHiddenTest {
     }
 
     @Test
+    fun formatRejectsAnUnknownLocaleEvenWithoutPlurals() {
+        // the locale is an argument of format: an unknown one is an error whatever the pattern
+        assertFailsWith<IllegalArgumentException> { Message.compile("Hello {name}").format("xx", mapOf("name" to "Ann")) }
+        assertFailsWith<IllegalArgumentException> { Message.compile("plain").format("", emptyMap()) }
+        val exact = Message.compile("{n, plural, =0 {none} other {#}}")
+        assertFailsWith<IllegalArgumentException> { exact.format("xx", mapOf("n" to 0)) }
+        assertEquals("plain", Message.compile("plain").format("ja", emptyMap()))
+    }
+
+    @Test
     fun basicPluralMessage() {
         val m = Message.compile("{count, plural, =0 {No files} one {# file} other {# files}} in {folder}")
         assertEquals("No files in Inbox", m.format("en", mapOf("count" to 0, "folder" to "Inbox")))

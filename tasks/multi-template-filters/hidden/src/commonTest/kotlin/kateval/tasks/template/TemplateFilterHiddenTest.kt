@@ -107,6 +107,19 @@ class TemplateFilterHiddenTest {
     }
 
     @Test
+    fun integerEndsAtTheFirstNonDigit() {
+        // whitespace is optional between tokens, so a `|` or `}}` may follow the digits directly
+        assertEquals("ABC...", r("{{ t | truncate:3|upper }}", "t" to "abcdef"))
+        assertEquals("ab...", r("{{t|truncate:2}}", "t" to "abcdef"))
+        // a letter, digit or `_` right after the digits is an error
+        assertCompileError("{{ t | truncate:3a }}")
+        assertCompileError("{{ t | truncate:3_ }}")
+        // a template that ends inside the tag, right after or one character after the number
+        assertCompileError("{{ t | truncate:3")
+        assertCompileError("{{ t | truncate:3}")
+    }
+
+    @Test
     fun malformedFilterSyntaxFailsAtCompileTime() {
         assertCompileError("{{ x | }}")
         assertCompileError("{{ x || upper }}")
