@@ -74,6 +74,19 @@ class ExpiringLruCacheHiddenTest {
     }
 
     @Test
+    fun entryExpiringExactlyNowGoesBeforeLruVictims() {
+        // "old" expires at 1_100 (now >= t + ttl), so at 1_100 it is purged instead of evicting "fresh"
+        val c = ExpiringLruCache<String, Int>(2, 100, clock)
+        c.put("old", 1)
+        now = 1_050; c.put("fresh", 2)
+        c.get("old")
+        now = 1_100
+        c.put("new", 3)
+        assertEquals(listOf("fresh", "new"), c.keys())
+        assertEquals(0, c.evictionCount)
+    }
+
+    @Test
     fun replacingDoesNotEvict() {
         val c = ExpiringLruCache<String, Int>(2, 1_000, clock)
         c.put("a", 1); c.put("b", 2); c.put("a", 10)

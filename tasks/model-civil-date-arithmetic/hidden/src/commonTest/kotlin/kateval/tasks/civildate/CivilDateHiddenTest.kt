@@ -95,6 +95,17 @@ class CivilDateHiddenTest {
     }
 
     @Test
+    fun plusMonthsAndYearsReachTheFirstAndLastYear() {
+        // years 1 and 9999 are still in range
+        assertEquals(d("9999-06-30"), d("2000-06-30").plusYears(7999))
+        assertEquals(d("0001-06-30"), d("2000-06-30").plusYears(-1999))
+        assertEquals(d("9999-12-31"), d("9999-01-31").plusMonths(11))
+        assertEquals(d("0001-01-31"), d("0001-12-31").plusMonths(-11))
+        assertFailsWith<ArithmeticException> { d("2000-06-30").plusYears(8000) }
+        assertFailsWith<ArithmeticException> { d("2000-06-30").plusYears(-2000) }
+    }
+
+    @Test
     fun plusYearsClampsLeapDay() {
         assertEquals(d("2025-02-28"), d("2024-02-29").plusYears(1))
         assertEquals(d("2028-02-29"), d("2024-02-29").plusYears(4))
