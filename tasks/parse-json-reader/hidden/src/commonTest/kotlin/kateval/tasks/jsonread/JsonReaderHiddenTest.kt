@@ -113,4 +113,14 @@ class JsonReaderHiddenTest {
         failsAt("[".repeat(65) + "]".repeat(65), 64)
         assertFailsWith<IllegalArgumentException> { JsonReader(0) }
     }
+
+    @Test
+    fun maxDepthOneAllowsOnlyFlatValues() {
+        // 1 is the smallest valid maxDepth: a top-level array or object, nothing nested
+        val r = JsonReader(maxDepth = 1)
+        assertEquals(JsonArray(listOf(JsonNumber("1"))), r.parse("[1]"))
+        assertEquals(JsonNumber("7"), r.parse("7"))
+        failsAt("[[]]", 1, r)
+        failsAt("{\"a\":{}}", 5, r)
+    }
 }

@@ -49,6 +49,8 @@ class RoutePatternHiddenTest {
         assertEquals(mapOf<String, Any>("tag" to "1+1"), r.match("/tags/1+1/café"))
         assertNull(r.match("/tags/%zz/café"))
         assertNull(r.match("/tags/x/caf%C3"))
+        // hex digits may be lower case
+        assertEquals(mapOf<String, Any>("tag" to "a/b:Z"), r.match("/tags/a%2fb%3a%5a/caf%c3%a9"))
     }
 
     @Test
