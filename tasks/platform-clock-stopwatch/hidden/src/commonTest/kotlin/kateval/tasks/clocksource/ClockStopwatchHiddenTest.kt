@@ -106,6 +106,9 @@ class ClockStopwatchHiddenTest {
         assertEquals("59 min 59 s", formatDuration(3_599_999_999_999))
         assertEquals("1 h 0 min", formatDuration(3_600_000_000_000))
         assertEquals("26 h 0 min", formatDuration(93_600_000_000_000))
+        // minutes are whole minutes, truncated: 1 h 0 min 59.999 s and 1 h 59 min 59.999 s
+        assertEquals("1 h 0 min", formatDuration(3_659_999_999_999))
+        assertEquals("1 h 59 min", formatDuration(7_199_999_999_999))
         assertEquals("2562047 h 47 min", formatDuration(Long.MAX_VALUE))
     }
 

@@ -78,6 +78,13 @@ class Crc32HiddenTest {
     fun expectedHexIsCaseInsensitive() = assertEquals(emptyList(), verifyChunks(data, 300, chunkCrcs.map { it.uppercase() }))
 
     @Test
+    fun chunksOfOneByte() {
+        // chunkSize 1 is the smallest valid size: one chunk per byte
+        assertEquals(emptyList(), verifyChunks(b("ab"), 1, listOf("e8b7be43", "71beeff9")))
+        assertEquals(listOf(0), verifyChunks(b("ab"), 1, listOf("71beeff9", "71beeff9")))
+    }
+
+    @Test
     fun chunkCountMustMatch() {
         assertFailsWith<IllegalArgumentException> { verifyChunks(data, 300, chunkCrcs.take(3)) }
         assertFailsWith<IllegalArgumentException> { verifyChunks(data, 0, chunkCrcs) }

@@ -87,6 +87,12 @@ class PercentEncodingHiddenTest {
     }
 
     @Test
+    fun parseQueryKeepsAnEmptyKey() {
+        // the first '=' splits even when the key before it is empty
+        assertEquals(listOf("" to "x", "" to ""), parseQuery("=x&="))
+    }
+
+    @Test
     fun parseQueryPropagatesDecodeErrors() {
         assertFailsWith<IllegalArgumentException> { parseQuery("a=%E2%82") }
     }
