@@ -45,6 +45,19 @@ class SearchQueryHiddenTest {
     }
 
     @Test
+    fun loneDashAtTheEndIsAnOrdinaryTerm() {
+        assertEquals(listOf(Term("a", false, false), Term("-", false, false)), parseQuery("a -").terms)
+        assertEquals(listOf(Term("-", false, false)), parseQuery("-").terms)
+    }
+
+    @Test
+    fun emptyFilterValueAtTheEndIsAnOrdinaryTerm() {
+        val q = parseQuery("x tag:")
+        assertEquals(listOf("x", "tag:"), q.terms.map { it.text })
+        assertEquals(emptyList(), q.filters)
+    }
+
+    @Test
     fun filters() {
         val q = parseQuery("tag:kotlin from:\"ann lee\" -lang:js word")
         assertEquals(listOf(Filter("tag", "kotlin", false), Filter("from", "ann lee", false), Filter("lang", "js", true)), q.filters)
