@@ -27,8 +27,8 @@ _PROBE = f"{_WORK}/probe"
 _TRAINING = f"{_WORK}/training"
 
 
-def _quiet(flags: list[str], prefix: str = "") -> list[str]:
-    return [f"{prefix}{flag}" for flag in (*flags, *installed.CDS_QUIET)]
+def _quiet(flags: list[str]) -> list[str]:
+    return [*flags, *installed.CDS_QUIET]
 
 
 def _test_jvm_dumps(image: installed.ToolPaths) -> list[str]:
@@ -51,14 +51,8 @@ def _compiler_dumps(image: installed.ToolPaths) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="kateval-cds-training-") as tmp:
         primer.write_training(Path(tmp))
         compiles = kmp.compiler_args(Path(tmp), ["jvm", "js"], image, "junit4")
-    lines, dumped = [f"cd {_TRAINING}"], set()
-    for compile in compiles:
-        kind = kotlinc.archive_kind(compile)
-        archive = [] if kind in dumped else _quiet(
-            [f"-XX:ArchiveClassesAtExit={CDS_HOME}/{installed.compiler_archive(kind)}"], "-J")
-        dumped.add(kind)
-        lines.append(shlex.join(kotlinc.launch_argv(image, compile, archive=archive)))
-    return lines
+    return [f"cd {_TRAINING}",
+            *(shlex.join(argv) for argv in kotlinc.archive_dumps(image, compiles, CDS_HOME))]
 
 
 def dump_script(image: installed.ToolPaths) -> bytes:

@@ -147,19 +147,12 @@ def _dump_compiler_archives(paths: installed.ToolPaths) -> None:
     (kotlinc.archive_kind) dumping the classes it loaded the first time it runs."""
     from kateval.toolchains.warm import primer
 
-    target = Path(paths.cds_dir)
     with tempfile.TemporaryDirectory(prefix="kateval-cds-kotlinc-") as tmp:
         root = Path(tmp)
         primer.write_training(root)
-        dumped: set[str] = set()
-        for compile in kmp.compiler_args(root, ["jvm", "js"], paths, "junit4"):
-            kind = kotlinc.archive_kind(compile)
-            archive = ([] if kind in dumped else
-                       [f"-J-XX:ArchiveClassesAtExit={target}/{installed.compiler_archive(kind)}",
-                        *[f"-J{flag}" for flag in installed.CDS_QUIET]])
-            dumped.add(kind)
-            _run(kotlinc.launch_argv(paths, compile, archive=archive),
-                 f"dumping the cold compiler's class archive ({compile.name})", cwd=root)
+        compiles = kmp.compiler_args(root, ["jvm", "js"], paths, "junit4")
+        for argv in kotlinc.archive_dumps(paths, compiles, paths.cds_dir):
+            _run(argv, "dumping the cold compiler's class archives", cwd=root)
 
 
 def build_cds_archive(paths: installed.ToolPaths, force: bool = False) -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kateval.toolchains import Layout, Step, Timeouts, exec_step
+from kateval.toolchains import Layout, Step, Timeouts, exec_step, installed
 from kateval.toolchains.installed import ToolPaths, task_libraries, version_of
 from kateval.toolchains.kmp import (JVM_FLAGS, Compile, build_phase, compiler_args, test_framework,
                                     test_steps)
@@ -26,6 +26,20 @@ def launch_argv(paths: ToolPaths, compile: Compile, archive: list[str] | None = 
     cds = paths.compiler_cds_flags(archive_kind(compile)) if archive is None else archive
     return [f"{paths.kotlin_home}/bin/{LAUNCHERS[compile.target]}", *JVM_ARGS, *cds,
             *compile.args]
+
+
+def archive_dumps(paths: ToolPaths, compiles: list[Compile], cds_dir: str) -> list[list[str]]:
+    """Each compile as a cold call, the first call of each kind dumping its class archive
+    into `cds_dir` (the install's and the image's dumps alike)."""
+    argvs, dumped = [], set()
+    for compile in compiles:
+        kind = archive_kind(compile)
+        dump = [] if kind in dumped else [
+            f"-J{flag}" for flag in (f"-XX:ArchiveClassesAtExit={cds_dir}/"
+                                     f"{installed.compiler_archive(kind)}", *installed.CDS_QUIET)]
+        dumped.add(kind)
+        argvs.append(launch_argv(paths, compile, archive=dump))
+    return argvs
 
 
 def build_steps(root: Path, targets: list[str], paths: ToolPaths, layout: Layout,
