@@ -16,7 +16,7 @@ import shlex
 import tempfile
 from pathlib import Path
 
-from kateval.toolchains import installed, kmp, kotlinc
+from kateval.toolchains import install, installed, kmp, kotlinc
 from kateval.toolchains.warm import primer
 
 CDS_HOME = "/opt/kateval-cds"
@@ -32,11 +32,8 @@ def _quiet(flags: list[str]) -> list[str]:
 
 
 def _test_jvm_dumps(image: installed.ToolPaths) -> list[str]:
-    probe_cp = [image.lib("kotlin-test.jar"), image.lib("kotlinx-coroutines-core-jvm.jar"),
-                image.junit_console]
-    lines = [shlex.join([f"{image.kotlin_home}/bin/kotlinc", "-nowarn", "-cp",
-                         ":".join(probe_cp), "-d", _PROBE,
-                         f"{CDS_HOME}/{installed.CDS_PROBE.name}"])]
+    source = f"{CDS_HOME}/{installed.CDS_PROBE.name}"
+    lines = [shlex.join(install.probe_compile_argv(image, source, _PROBE))]
     for framework in installed.FRAMEWORK_JARS:
         reports = f"{_WORK}/reports-{framework}"
         dump = _quiet([f"-XX:ArchiveClassesAtExit={CDS_HOME}/{installed.cds_archive(framework)}"])

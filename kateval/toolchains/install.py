@@ -121,10 +121,16 @@ def _compile_runner(paths: installed.ToolPaths, work: Path) -> None:
     _run([f"{paths.kotlin_home}/bin/kotlinc", "-nowarn", "-cp", paths.junit_console, "-d",
           installed.RUNNER_JAR, *sources], "compiling the JVM test runner", cwd=work)
     shutil.copyfile(installed.POLICY, work / installed.POLICY_FILE)
+    _run(probe_compile_argv(paths, str(installed.CDS_PROBE), str(work / "probe")),
+         "compiling the CDS probe tests")
+
+
+def probe_compile_argv(paths: installed.ToolPaths, source: str, out: str) -> list[str]:
+    """kotlinc on the CDS probe tests, against what hidden tests use (the image's dump too)."""
     probe_cp = [paths.lib("kotlin-test.jar"), paths.lib("kotlinx-coroutines-core-jvm.jar"),
                 paths.junit_console]
-    _run([f"{paths.kotlin_home}/bin/kotlinc", "-nowarn", "-cp", ":".join(probe_cp), "-d",
-          str(work / "probe"), str(installed.CDS_PROBE)], "compiling the CDS probe tests")
+    return [f"{paths.kotlin_home}/bin/kotlinc", "-nowarn", "-cp", ":".join(probe_cp), "-d",
+            out, source]
 
 
 def _dump_archives(paths: installed.ToolPaths, probe: Path) -> None:
