@@ -8,7 +8,9 @@
 // model code runs, into closures that model code cannot reach.
 "use strict";
 
+const fs = require("fs");
 const nodeCrypto = require("crypto");
+const { locateLibraries, makeLibraries } = require("./libraries.js");
 
 const LOCKDOWN_OPTIONS = {
   errorTaming: "safe", // no stacks (nor prepareStackTrace's call sites) inside compartments
@@ -52,6 +54,8 @@ function captureHost() {
     queueMicrotask,
     onProcess: (event, handler) => process.on(event, handler),
     crypto: nodeCrypto,
+    libraries: locateLibraries(),
+    readFile: (file) => fs.readFileSync(file, "utf8"),
   };
 }
 
@@ -165,8 +169,9 @@ function wrapHash(hash, what) {
   return harden(wrapper);
 }
 
-// `require` inside the module: only "crypto", as a facade that returns fresh plain values.
-function makeRequire(crypto) {
+// `require` inside the module: "crypto", as a facade that returns fresh plain values, and the
+// npm libraries that libraries.js lists (`library(name)`, undefined for any other name).
+function makeRequire(crypto, library) {
   const facade = harden({
     createHash(algorithm) {
       if (typeof algorithm !== "string") throw new TypeError("the algorithm must be a string");
@@ -188,8 +193,11 @@ function makeRequire(crypto) {
   });
   return harden(function require(name) {
     if (name === "crypto" || name === "node:crypto") return facade;
+    const found = typeof name === "string" ? library(name) : undefined;
+    if (found !== undefined) return found;
     throw new Error(`require(${JSON.stringify(show(name))}) is not available to tests: ` +
-      "kateval's test realm has no modules but \"crypto\"");
+      "kateval's test realm has no modules but \"crypto\" and a few npm libraries " +
+      "(libraries.js)");
   });
 }
 
@@ -261,15 +269,17 @@ function guardName(crypto) {
 }
 
 // Evaluates the module as a CommonJS function body with its own module/exports objects and
-// the class guard under its secret name.
-function evaluateModule(source, guardName, guard, globals, crypto, sourceName) {
+// the class guard under its secret name. `host.libraries` are libraries.js's files.
+function evaluateModule(source, guard, globals, host, sourceName) {
   const compartment = new Compartment({ globals, __options__: true });
   harden(compartment.globalThis);
-  const params = `exports, require, module, ${guardName}`;
+  const params = `exports, require, module, ${guard.name}`;
   const wrapped = `(function (${params}) {${source}\n})\n//# sourceURL=${sourceName}`;
   const moduleFunction = compartment.evaluate(wrapped);
   const module = { exports: {} };
-  Reflect.apply(moduleFunction, undefined, [module.exports, makeRequire(crypto), module, guard]);
+  const requireOf = (library) => makeRequire(host.crypto, library);
+  const library = makeLibraries(compartment, host.libraries, host.readFile, requireOf);
+  Reflect.apply(moduleFunction, undefined, [module.exports, requireOf(library), module, guard.hook]);
 }
 
 module.exports = { LOCKDOWN_OPTIONS, captureHost, censorFunctionSource, endowments, evaluateModule,

@@ -64,8 +64,8 @@ function main() {
   } else {
     try {
       const name = realm.guardName(host.crypto);
-      realm.evaluateModule(prepareSource(source, name), name, classes.guard, globals,
-        host.crypto, path.basename(modulePath));
+      realm.evaluateModule(prepareSource(source, name), { name, hook: classes.guard }, globals,
+        host, path.basename(modulePath));
     } catch (thrown) {
       registry.loadFailed(failureOf(thrown, stackOf));
     }
