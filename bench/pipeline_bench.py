@@ -12,11 +12,26 @@ sandbox). The same suite runs twice through the real CLI:
   phases       max_samples 64, build_slots = the cores: samples wait on endpoints apart from
                the builds
 
-For each it prints wall time, the lower bound max(model-bound, build-bound), each endpoint's
-peak and mean requests in flight and its busy share while samples waited for it, the build
-slots' busy share, the peak RSS of kateval and its children, and whether the statuses agree.
+For each it prints wall time, the lower bound, each endpoint's peak and mean requests in
+flight and its busy share while samples waited for it, the build slots' busy share and a
+build's time (slot-seconds per build, without the wait for a slot), the peak RSS of kateval
+and its children, and whether the statuses agree; then the targets, met or not:
+
+  wall within 1.25x of the lower bound   max(model-bound, build-bound). Model-bound: one
+      sample's chain of calls, or the busiest role's work spread over its batch. Build-bound:
+      the build steps' time spread over the slots, after one chain of calls, because no
+      sample can build before its own calls are answered.
+  every endpoint that samples waited for at >= 90% of its max_concurrency meanwhile
+  peak RSS bounded by the build slots, not by samples in flight (the phases run keeps
+      `--max-samples 64` in flight within 1.25x of the one-budget run's RSS)
+
+`--samples 3` gives each task three samples, more than `--batch` at once, so samples wait
+for the endpoints. `--docker` runs the phases once more under `--sandbox docker` (the image
+of `kateval sandbox build`) and prints a build's time there against the local warm one's:
+the target is within 2x.
 
     python bench/pipeline_bench.py                                  # smoke suite, 8/1/3 s
+    python bench/pipeline_bench.py --samples 3 --batch 8 --docker
     python bench/pipeline_bench.py --suite suites/kotlin-core.yaml --judge-s 8 --batch 32
 """
 
@@ -132,6 +147,8 @@ def tree_rss_kb(pid: int) -> int:
 def run(label: str, args, models: Path, runs: Path, budgets: list[str]) -> dict:
     argv = [str(ROOT / ".venv" / "bin" / "kateval"), "run", "--suite", str(args.suite),
             "--models", str(models), "--runs-dir", str(runs), "--run-id", label, *budgets]
+    if args.samples:
+        argv += ["--samples", str(args.samples)]
     start = time.monotonic()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peak = 0
@@ -150,29 +167,59 @@ def run(label: str, args, models: Path, runs: Path, budgets: list[str]) -> dict:
 
 
 def lower_bound(args, samples: int, steps_s: float, slots: int) -> tuple[float, float]:
-    """(model-bound, build-bound) in seconds: a sample's chain of calls, or an endpoint's
-    work spread over its batch; and the build steps' time spread over the slots."""
+    """(model-bound, build-bound) in seconds (the module's docstring says why)."""
     chain = args.judge_s + args.builder_s + args.fallback_s
     busiest = max(args.judge_s, args.builder_s, args.fallback_s) * samples / args.batch
-    return max(chain, busiest), steps_s / slots
+    return max(chain, busiest), chain + steps_s / slots
 
 
-def report(result: dict, args, samples: int, slots: int) -> None:
+def build_time(result: dict) -> float | None:
+    """Slot-seconds per build: a sample's build and tests, without its wait for a slot."""
+    slots = result["summary"].get("build_slots") or {}
+    return slots["busy_s"] / slots["builds"] if slots.get("builds") else None
+
+
+def report(result: dict, args, samples: int, slots: int) -> dict:
+    """Prints one run's figures; returns whether it met the wall and endpoint targets."""
     model_bound, build_bound = lower_bound(args, samples, result["steps_s"], slots)
     bound = max(model_bound, build_bound)
     summary = result["summary"]
     print(f"\n== {result['label']} (exit {result['rc']})")
     print(f"  wall {result['wall']:.1f} s; lower bound {bound:.1f} s (model {model_bound:.1f} s, "
           f"build {build_bound:.1f} s): {result['wall'] / bound:.2f}x the bound")
+    busy = []
     for name, use in summary.get("endpoints", {}).items():
         share = use["busy_share_while_waited"]
+        if share is not None:
+            busy.append(share)
         print(f"  endpoint {name}: peak {use['peak_in_flight']}/{use['max_concurrency']} in "
               f"flight, mean {use['mean_in_flight']}, busy while waited: "
-              f"{'-' if share is None else f'{share:.0%}'}")
+              f"{'- (never waited)' if share is None else f'{share:.0%}'}")
     slots_use = summary.get("build_slots", {})
-    print(f"  build slots: {slots_use.get('slots')} slots, busy {slots_use.get('busy_share', 0):.0%}")
+    each = build_time(result)
+    print(f"  build slots: {slots_use.get('slots')} slots, busy {slots_use.get('busy_share', 0):.0%}"
+          f"{'' if each is None else f'; {each:.1f} s per build'}")
     print(f"  peak RSS {result['rss_mb']:.0f} MB; passed {summary.get('passed')}/{summary.get('graded')}; "
           f"statuses {summary.get('statuses')}")
+    return {"wall": result["wall"] / bound <= 1.25, "busy": all(s >= 0.9 for s in busy),
+            "waited": bool(busy)}
+
+
+def targets(one: dict, phases: dict, met: dict, docker: dict | None) -> None:
+    print("\ntargets (phases run):")
+    print(f"  wall within 1.25x of the lower bound: {'met' if met['wall'] else 'MISSED'}")
+    print("  endpoints >= 90% busy while samples waited: " + (
+        ('met' if met['busy'] else 'MISSED') if met["waited"]
+        else "no sample waited for an endpoint (raise --samples or lower --batch)"))
+    ratio = phases["rss_mb"] / one["rss_mb"] if one["rss_mb"] else 0
+    print(f"  RSS bounded by build slots: {phases['rss_mb']:.0f} MB with 64 samples in flight "
+          f"against {one['rss_mb']:.0f} MB with 2: {ratio:.2f}x, "
+          f"{'met' if ratio <= 1.25 else 'MISSED'}")
+    if docker is not None:
+        local, inside = build_time(phases), build_time(docker)
+        if local and inside:
+            print(f"  docker per build {inside:.1f} s against local warm {local:.1f} s: "
+                  f"{inside / local:.2f}x, {'met' if inside / local <= 2 else 'MISSED'} (2x)")
 
 
 def main() -> int:
@@ -182,26 +229,37 @@ def main() -> int:
     parser.add_argument("--builder-s", type=float, default=1.0)
     parser.add_argument("--fallback-s", type=float, default=3.0)
     parser.add_argument("--batch", type=int, default=16, help="each endpoint's max_concurrency")
+    parser.add_argument("--samples", type=int, default=None, help="samples per task")
+    parser.add_argument("--docker", action="store_true",
+                        help="also run the phases under --sandbox docker")
     args = parser.parse_args()
     answers = gold_answers(args.suite)
     cores = len(os.sched_getaffinity(0))
     server = ScriptedServer().start()
     script(server, args, answers)
+    docker = None
     try:
         with tempfile.TemporaryDirectory(prefix="kateval-pipeline-bench-") as tmp:
             models = models_file(Path(tmp), server.base_url, args.batch)
             runs = Path(tmp) / "runs"
             one = run("one-budget", args, models, runs, ["--max-samples", "2", "--build-slots", "2"])
             phases = run("phases", args, models, runs, ["--build-slots", str(cores)])
+            if args.docker:
+                docker = run("phases-docker", args, models, runs,
+                             ["--build-slots", str(cores), "--sandbox", "docker"])
     finally:
         server.stop()
     samples = len(phases["statuses"])
     report(one, args, samples, 2)
-    report(phases, args, samples, cores)
-    same = one["statuses"] == phases["statuses"]
+    met = report(phases, args, samples, cores)
+    if docker is not None:
+        report(docker, args, samples, cores)
+    same = one["statuses"] == phases["statuses"] and (
+        docker is None or docker["statuses"] == phases["statuses"])
     print(f"\nstatuses agree: {same}; speed-up {one['wall'] / phases['wall']:.2f}x")
-    for result in (one, phases):
-        if result["rc"] not in (0, 1):
+    targets(one, phases, met, docker)
+    for result in (one, phases, docker):
+        if result is not None and result["rc"] not in (0, 1):
             print(f"{result['label']}: {result['stderr']}")
     return 0 if same else 1
 

@@ -46,6 +46,7 @@ class BuildSlots:
         self._busy = 0
         self._peak = 0
         self._busy_s = 0.0
+        self._builds = 0
         self._since = time.monotonic()
         self._started = self._since
 
@@ -55,6 +56,7 @@ class BuildSlots:
             self._busy_s += self._busy * (now - self._since)
             self._since = now
             self._busy += delta
+            self._builds += delta > 0
             self._peak = max(self._peak, self._busy)
 
     @contextmanager
@@ -67,10 +69,12 @@ class BuildSlots:
                 self._account(-1)
 
     def usage(self) -> dict:
-        """Slots, peak and mean in use, and the busy share of the run so far."""
+        """Slots, peak and mean in use, the busy share of the run so far, and the slot-seconds
+        its builds held (`busy_s` over `builds`: a build's time, without its wait for a slot)."""
         self._account(0)
         with self._lock:
             wall = max(time.monotonic() - self._started, 1e-9)
             mean = self._busy_s / wall
             return {"slots": self.size, "peak": self._peak, "mean": round(mean, 3),
-                    "busy_share": round(mean / self.size, 3)}
+                    "busy_share": round(mean / self.size, 3), "busy_s": round(self._busy_s, 3),
+                    "builds": self._builds}

@@ -34,6 +34,8 @@ def test_build_slots_admit_at_most_their_size_and_say_how_busy_they_were():
     usage = slots.usage()
     assert peak[0] == 2 and usage["peak"] == 2 and usage["slots"] == 2
     assert 0.5 < usage["busy_share"] <= 1.0
+    # six builds of about 0.05 s each held the slots: a build's time, without its wait
+    assert usage["builds"] == 6 and 0.29 <= usage["busy_s"] < 0.6
 
 
 def test_occupancy_counts_requests_in_flight_while_samples_waited():

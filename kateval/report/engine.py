@@ -28,8 +28,10 @@ def slots_line(slots: dict) -> str:
     nodes = slots.get("nodes")
     where = (" (" + ", ".join(f"{node}: {n}" for node, n in sorted(nodes.items())) + ")"
              if nodes else "")
+    builds = slots.get("builds")
+    each = f", {slots['busy_s'] / builds:.1f}s per build" if builds else ""
     return (f"build slots: {slots['slots']}{where}, peak {slots['peak']} in use, busy "
-            f"{slots['busy_share']:.0%}")
+            f"{slots['busy_share']:.0%}{each}")
 
 
 def busy_lines(summary: dict) -> list[str]:

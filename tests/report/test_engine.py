@@ -30,6 +30,12 @@ def test_a_ray_run_names_each_node_s_slots():
         "build slots: 3 (10.0.0.1: 1, 10.0.0.2: 2), peak 3 in use, busy 50%"]
 
 
+def test_the_slots_line_gives_a_build_s_time_without_its_wait_for_a_slot():
+    slots = {"slots": 2, "peak": 2, "busy_share": 0.8, "busy_s": 42.0, "builds": 12}
+    assert busy_lines({"build_slots": slots}) == [
+        "build slots: 2, peak 2 in use, busy 80%, 3.5s per build"]
+
+
 def test_an_offline_run_has_no_engine_lines():
     assert busy_lines({"endpoints": {}}) == []
 
