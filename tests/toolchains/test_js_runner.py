@@ -118,13 +118,15 @@ def test_a_suite_reports_each_outcome_in_junit_shape(toolchain, modules):
         "demo.PlatformTest.hashesWithNodesCrypto": "passed",
         "demo.PlatformTest.hasRandomnessAndClocks": "passed",
         "demo.PlatformTest.doublesAndLongsWork": "passed",
-        "demo.PlatformTest.hasJsJodaWithTheTimeZoneDatabase": "passed"}
+        "demo.PlatformTest.hasJsJodaWithTheTimeZoneDatabase": "passed",
+        "demo.PlatformTest.findsTheRealmsRequireThroughEval": "passed",
+        "demo.PlatformTest.aDynamicImportRejects": "passed"}
     messages = run.messages
     assert messages["demo.LibTest.failsAnAssertion"] == "one and two. Expected <4>, actual <3>."
     assert messages["demo.LibTest.throws"].startswith("boom <&>")
     assert messages["demo.AsyncTest.rejects"] == "late failure"
     assert messages["demo.AsyncTest.neverSettles"] == "timed out after 1000 ms"
-    assert run.counts == {"tests": 15, "passed": 9, "failed": 4, "skipped": 2}
+    assert run.counts == {"tests": 17, "passed": 11, "failed": 4, "skipped": 2}
     assert run.consistent()
     assert "hello from the module" in run.result.stdout
     xml = (run.reports / "TEST-js.xml").read_text()

@@ -16,8 +16,10 @@
 //    (regular expressions over the text, because it cannot parse). Kotlin prints string
 //    literals verbatim, so a test asserting on "a --> b" would refuse to load. When the text
 //    holds one of those, acorn tokenizes the module and the string literals and comments
-//    that hold them are rewritten (the same values, escaped; comments blanked). A real
-//    `import(...)` or direct `eval(...)` in code stays, and SES refuses it.
+//    that hold them are rewritten (the same values, escaped; comments blanked). Two shapes
+//    of code that libraries print (Ktor's client and kotlinx-io, below) are rewritten to
+//    what they do in this realm; any other `import(...)` or direct `eval(...)` in code
+//    stays, and SES refuses it.
 "use strict";
 
 const CONSTRUCTOR_ASSIGNMENT = /\bctor\.prototype\.constructor = ctor;/g;
@@ -47,24 +49,75 @@ function blank(text) {
   return text.replace(/[^\n\r\u2028\u2029]/g, " ");
 }
 
+// A call `<callee>(<one string literal>)` ending at the last of `recent`, five tokens: the
+// callee's token and the string's, or null. Not a property's (`x.eval(...)`, which SES
+// lets through) nor `new eval(...)`.
+function callWithString(recent, tt) {
+  const [before, callee, open, arg, close] = recent;
+  if (!close || close.type !== tt.parenR || !arg || arg.type !== tt.string || !open ||
+      open.type !== tt.parenL || !callee) return null;
+  if (before && (before.type === tt.dot || before.type === tt.questionDot ||
+      before.type === tt._new)) return null;
+  return { callee, arg, start: callee.start, end: close.end };
+}
+
+// `eval('require')`, which kotlinx-io (Ktor's I/O) runs lazily to reach Node's path, fs, os
+// and buffer modules, taking a failure as "no such module": the direct eval of a lone
+// identifier reads that identifier's binding where the call stands, so it becomes the
+// identifier itself. Here that binding is the module's own `require` (realm.js), which
+// model code can name anyway; nothing else is reached.
+function requireEval(call, tt) {
+  if (call === null || call.callee.type !== tt.name || call.callee.value !== "eval" ||
+      call.arg.value !== "require") return null;
+  return [call.start, call.end, "require"];
+}
+
+// `import('<name>')`, a dynamic import (Ktor's JS engine imports "ws" for a WebSocket): a
+// compartment's script has no modules to import, so it becomes what an import that finds no
+// module gives, a Promise rejected with an Error, and touches nothing. (Kotlin prints the
+// code of js("...") again with every statement's semicolon, so the parenthesis that now
+// starts the call cannot continue the line before it.)
+function dynamicImport(call, tt) {
+  if (call === null || call.callee.type !== tt._import) return null;
+  const message = stringLiteral(`import(${JSON.stringify(call.arg.value)}) is not available ` +
+    "to tests: kateval's test realm has no modules to import");
+  return [call.start, call.end, `(async () => { throw new Error(${message}); })()`];
+}
+
 function replacements(source, acorn) {
   const found = [];
   const comments = [];
+  const recent = [];
+  const tt = acorn.tokTypes;
   const tokens = acorn.tokenizer(source, {
     ecmaVersion: "latest", sourceType: "script", allowHashBang: true, onComment: comments,
   });
   for (const token of tokens) {
+    recent.push(token);
+    if (recent.length > 5) recent.shift();
+    const call = token.type === tt.parenR ? callWithString(recent, tt) : null;
+    const rewritten = requireEval(call, tt) || dynamicImport(call, tt);
+    if (rewritten !== null) {
+      // It replaces the whole call, the string literal in it included.
+      while (found.length > 0 && found[found.length - 1][0] >= rewritten[0]) found.pop();
+      found.push(rewritten);
+      continue;
+    }
     const raw = source.slice(token.start, token.end);
     if (!REFUSED.test(raw)) continue;
-    if (token.type === acorn.tokTypes.string) {
+    if (token.type === tt.string) {
       found.push([token.start, token.end, stringLiteral(token.value)]);
-    } else if (token.type === acorn.tokTypes.template && typeof token.value === "string") {
+    } else if (token.type === tt.template && typeof token.value === "string") {
       found.push([token.start, token.end, templateChunk(token.value)]);
     }
   }
+  const spans = found.slice(); // a comment may stand inside a rewritten call
+  const inSpan = (start) => spans.some(([from, to]) => start >= from && start < to);
   for (const comment of comments) {
     const raw = source.slice(comment.start, comment.end);
-    if (REFUSED.test(raw)) found.push([comment.start, comment.end, blank(raw)]);
+    if (REFUSED.test(raw) && !inSpan(comment.start)) {
+      found.push([comment.start, comment.end, blank(raw)]);
+    }
   }
   return found.sort((a, b) => a[0] - b[0]);
 }
