@@ -42,7 +42,7 @@ from kateval.config import Suite  # noqa: E402
 from kateval.evaluate import Timeouts, evaluate_patch  # noqa: E402
 from kateval.sandbox.factory import make_opener  # noqa: E402
 from kateval.tasks import load_task  # noqa: E402
-from kateval.toolchains import service  # noqa: E402
+from kateval.toolchains.warm import service  # noqa: E402
 
 # The core suite as of e99bf45 (`git show e99bf45:tasks`): tasks added since are new.
 CORE_TASKS = (
