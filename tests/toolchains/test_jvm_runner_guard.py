@@ -42,6 +42,9 @@ private fun action(name: String, fromTest: Any?): Any? = when (name) {
     "setErr" -> System.setErr(java.io.PrintStream(java.io.ByteArrayOutputStream()))
     "setProperty" -> System.setProperty("kateval.runner", "/tmp")
     "readProperty" -> System.getProperty("sun.java.command")
+    // The policy lets everyone read a few properties libraries read (Ktor's): never write them.
+    "setLibraryProperty" -> System.setProperty("io.ktor.development", "true")
+    "clearLibraryProperty" -> System.clearProperty("java.vm.name")
     "commandLine" -> File("/proc/self/cmdline").readBytes()
     "getenv" -> System.getenv("PATH")
     "setLocale" -> java.util.Locale.setDefault(java.util.Locale.FRANCE)
@@ -96,6 +99,7 @@ def _attack_tests(names: list[str]) -> str:
 
 
 NAMES = ["exit", "halt", "shutdownHook", "setOut", "setErr", "setProperty", "readProperty",
+         "setLibraryProperty", "clearLibraryProperty",
          "commandLine", "getenv", "setLocale", "writeReports", "writeWorkspace",
          "readTestClassFile", "readTestClassResource", "readOwnClassResource", "nameTestClass",
          "testsLoader", "contextLoader", "systemLoader", "newLoader", "setAccessible", "unsafe",
