@@ -29,7 +29,6 @@ from kateval.toolchains import kotlinc
 SANDBOX_UID = 10001  # the image's `kateval` user (sandboxes/kotlin-jvm/Dockerfile)
 RUN_LABEL = "kateval.run-id"
 OWNER_LABEL = "kateval.owner"
-CONTAINER_TOOLS = images.IMAGE_TOOLS
 # warm: its compile services run in containers of their own (docker_warm.py); the samples'
 # test steps, as every kotlinc step, in the sample's container.
 DOCKER_TOOLCHAINS = ("kotlinc", "warm")
@@ -339,7 +338,7 @@ def make_docker_opener(suite: Suite, run_id: str):
     if suite.toolchain == "warm":
         from kateval.sandbox.docker_warm import warm_toolchain
 
-        warm = warm_toolchain(client, settings, container_config, CONTAINER_TOOLS)
+        warm = warm_toolchain(client, settings, container_config, images.image_tools())
         atexit.register(warm.close)  # its containers and slot folders go with the run
 
         def open_warm(root: Path):
@@ -348,7 +347,7 @@ def make_docker_opener(suite: Suite, run_id: str):
             return DockerSandbox(client, settings, root, start=False), warm.session(root)
 
         return open_warm
-    toolchain = kotlinc.KotlincToolchain(CONTAINER_TOOLS)
+    toolchain = kotlinc.KotlincToolchain(images.IMAGE_TOOLS)
 
     def open_docker(root: Path):
         return DockerSandbox(client, settings, root), toolchain

@@ -30,8 +30,8 @@ from typing import Callable
 
 from kateval.config import Limits
 from kateval.errors import ToolchainError
-from kateval.sandbox.warm_image import SEED
-from kateval.toolchains.installed import CDS_ARCHIVE, ToolPaths
+from kateval.sandbox.warm_image import SEED, archive_of
+from kateval.toolchains.installed import ToolPaths
 from kateval.toolchains.warm import WarmToolchain
 from kateval.toolchains.warm.service import (CompileService, ServiceLimits, archive_flags,
                                              library_cache_only, server_argv)
@@ -143,7 +143,7 @@ class ContainerService(CompileService):
             raise
 
     def _argv(self) -> list[str]:
-        archive = archive_flags(Path(self.paths.warm_home, CDS_ARCHIVE), dump=False)
+        archive = archive_flags(Path(self.paths.warm_home, archive_of(self.paths)), dump=False)
         java = server_argv(self.paths, self.limits, archive)
         return [*self.containers.cli, "exec", "-i", "-w", str(self.slot), self.container.id,
                 *java]

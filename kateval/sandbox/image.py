@@ -40,7 +40,14 @@ IMAGE_TOOLS = installed.ToolPaths(
     kotlin_home="/opt/kotlinc", junit_console="/opt/junit/junit-platform-console-standalone.jar",
     js_runner="/opt/js-runner", runner_dir="/opt/kateval-runner", deps_home="/opt/kateval-deps",
     warm_home=warm_image.WARM_HOME, cds_dir=cds_image.CDS_HOME)
-"""The toolchain as a container sees it: where the Dockerfile copies each folder."""
+"""The toolchain as a container sees it: where the Dockerfile copies each folder (the warm
+server's JDK aside: image_tools)."""
+
+
+def image_tools(host: installed.ToolPaths | None = None) -> installed.ToolPaths:
+    """IMAGE_TOOLS for the image built from `host` (default: `installed.locate()`): its warm
+    server on the JDK 25 the image carries when the host's server has one."""
+    return warm_image.image_paths(IMAGE_TOOLS, host or installed.locate())
 
 
 def connect(timeout: int = 120):
@@ -141,9 +148,13 @@ def image_inputs(paths: installed.ToolPaths | None = None, dockerfile_dir: Path 
         entries += list(_tree("js-runner", Path(paths.js_runner)))
     else:  # COPY needs the folder; the JS test step then fails, which doctor explains
         entries.append(Entry("js-runner/README", data=b"run `kateval toolchain install`\n"))
-    # The warm compile server and what primes it in the image (warm_image.py).
+    # The warm compile server and what primes it in the image (warm_image.py), with the
+    # host's JDK 25+ for it alone when the host's server runs on one.
     entries += [Entry(name, data=data)
                 for name, data in warm_image.context(paths, IMAGE_TOOLS).items()]
+    server_jdk = warm_image.server_jdk_tree(paths)
+    entries += (list(_tree(warm_image.JDK_FOLDER, server_jdk)) if server_jdk else
+                [Entry(f"{warm_image.JDK_FOLDER}/README", data=warm_image.NO_JDK)])
     if gradle is not None:
         entries += list(_tree("gradle-ro-cache", gradle))
     else:  # COPY needs the folder to exist; a note keeps it non-empty

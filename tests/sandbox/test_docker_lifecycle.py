@@ -19,11 +19,11 @@ from kateval.config import Suite
 from kateval.errors import InfraError, ToolchainError
 from kateval.evaluate import Timeouts, evaluate_patch
 from kateval.sandbox.docker import (
-    CONTAINER_TOOLS,
     DockerSandbox,
     DockerSettings,
     make_docker_opener,
 )
+from kateval.sandbox.image import IMAGE_TOOLS as CONTAINER_TOOLS
 from kateval.tasks import load_task
 from kateval.toolchains.kotlinc import KotlincToolchain
 from tests.conftest import FIXTURES, REPO_ROOT, sigint_default

@@ -10,13 +10,20 @@ from kateval.toolchains.warm import primer
 from kateval.toolchains.installed import ToolPaths
 
 
-def _host(tmp_path, with_server: bool) -> ToolPaths:
+def _host(tmp_path, with_server: bool, server_jdk: str = "") -> ToolPaths:
     home = tmp_path / "warm"
     home.mkdir()
     if with_server:
         (home / "server.jar").write_bytes(b"PK server")
+    server_java = ""
+    if server_jdk:  # a JDK folder as jdk.py reads one: bin/java and its release file
+        jdk_home = tmp_path / f"jdk-{server_jdk}"
+        (jdk_home / "bin").mkdir(parents=True)
+        (jdk_home / "bin" / "java").write_text("")
+        (jdk_home / "release").write_text(f'JAVA_VERSION="{server_jdk}"\n')
+        server_java = str(jdk_home / "bin" / "java")
     return ToolPaths(kotlin_home=str(tmp_path / "kotlinc"), junit_console=str(tmp_path / "j.jar"),
-                     warm_home=str(home))
+                     warm_home=str(home), server_java=server_java)
 
 
 def _requests(stream: bytes) -> list[tuple[str, list[str]]]:
@@ -51,3 +58,28 @@ def test_without_a_server_on_the_host_the_image_primes_nothing(tmp_path):
     files = warm_image.context(_host(tmp_path, False), IMAGE_TOOLS)
     assert set(files) == {"kateval-warm/README", "kateval-warm/prime.sh"}
     assert files["kateval-warm/prime.sh"] == b"exit 0\n"
+
+
+def test_a_host_server_on_jdk_25_puts_that_jdk_and_its_aot_cache_in_the_image(tmp_path):
+    host = _host(tmp_path, True, server_jdk="25.0.3")
+    assert warm_image.server_jdk_tree(host) == tmp_path / "jdk-25.0.3"
+    image = warm_image.image_paths(IMAGE_TOOLS, host)
+    assert image.server_java == "/opt/kateval-server-jdk/bin/java"
+    assert image.jdk_home == warm_image.IMAGE_JDK_HOME  # JVM compiles see the image's JDK 17
+    assert warm_image.archive_of(image) == "server.aot"
+    files = warm_image.context(host, IMAGE_TOOLS)
+    requests = _requests(files["kateval-warm/training.requests"])
+    script = files["kateval-warm/prime.sh"].decode()
+    assert "/opt/kateval-server-jdk/bin/java " in script
+    assert "-XX:AOTCacheOutput=/opt/kateval-warm/server.aot" in script
+    rounds = primer.TRAINING_ROUNDS
+    assert f"seq {rounds}" in script and f"!= {rounds * len(requests)} ]" in script
+    assert any(f"-jdk-home={warm_image.IMAGE_JDK_HOME}" in " ".join(args) or
+               warm_image.IMAGE_JDK_HOME in args for kind, args in requests if kind == "jvm")
+
+
+def test_a_host_server_on_jdk_17_leaves_the_image_on_its_own_jdk(tmp_path):
+    host = _host(tmp_path, True, server_jdk="17.0.15")
+    assert warm_image.server_jdk_tree(host) is None
+    assert warm_image.image_paths(IMAGE_TOOLS, host) == IMAGE_TOOLS
+    assert warm_image.archive_of(IMAGE_TOOLS) == "server.jsa"
