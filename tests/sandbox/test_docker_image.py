@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import tarfile
+from pathlib import Path
 
 import docker
 import pytest
@@ -71,7 +72,8 @@ def test_context_is_a_tar_with_exec_bits_and_a_gradle_folder(fake_inputs):
                             "junit/junit-platform-console-standalone.jar",
                             "gradle-ro-cache/README", "js-runner/README", "kateval-runner/README",
                             "kateval-deps/README", "kateval-warm/README", "kateval-warm/prime.sh",
-                            "kateval-cds/dump.sh"}  # without a runner: a script that dumps nothing
+                            "kateval-cds/dump.sh",  # without a runner: a script that dumps nothing
+                            "kateval-server-jdk/README"}  # no server JDK 25: a note
     assert members["kotlinc/bin/kotlinc"].mode == 0o755
     assert members["kotlinc/lib/kotlin-stdlib.jar"].mode == 0o644
 
@@ -79,6 +81,7 @@ def test_context_is_a_tar_with_exec_bits_and_a_gradle_folder(fake_inputs):
 def test_the_shipped_dockerfile_matches_the_contract():
     text = (images.sandbox_dir() / "Dockerfile").read_text()
     for needed in ("ARG BASE=", "FROM ${BASE}", "COPY kotlinc /opt/kotlinc", "COPY junit /opt/junit",
+                   "COPY kateval-server-jdk /opt/kateval-server-jdk",
                    f"USER {SANDBOX_UID}:{SANDBOX_UID}", "GRADLE_RO_DEP_CACHE", "useradd --uid 10001"):
         assert needed in text
 
@@ -185,5 +188,34 @@ def test_the_image_s_class_archives_map_for_its_own_jvm(docker_client, sandbox_i
                               timeout_s=120)
         assert result.returncode == 0 and "all-mapped" in result.stdout, result.stderr
         assert images.IMAGE_TOOLS.cds_dir == CDS_HOME
+    finally:
+        sandbox.close()
+
+
+@pytest.mark.docker
+def test_the_warm_servers_class_archive_maps_in_the_image(docker_client, sandbox_image, tmp_path,
+                                                           run_id):
+    """The image's warm server starts on its own archive: the AOT cache of the JDK 25 the
+    image carries (the host's server has one here), else JDK 17's AppCDS archive. With
+    -XX:AOTMode=on or -Xshare:on the JVM refuses to start rather than run without it."""
+    import shlex
+
+    from kateval.sandbox import warm_image
+    from kateval.toolchains.warm.service import ServiceLimits, archive_flags, server_argv
+
+    tools = images.image_tools()
+    archive = warm_image.archive_of(tools)
+    argv = server_argv(tools, ServiceLimits(),
+                       archive_flags(Path(tools.warm_home, archive), dump=False))[:-1]
+    strict = "-XX:AOTMode=on" if archive == "server.aot" else "-Xshare:on"
+    argv[1:1] = [strict]
+    sandbox = DockerSandbox(docker_client, DockerSettings(image=sandbox_image, run_id=run_id),
+                            tmp_path / "ws")
+    try:
+        result = sandbox.exec(["sh", "-c", shlex.join([*argv, "-version"]) + " && echo mapped"],
+                              timeout_s=120)
+        assert result.returncode == 0 and "mapped" in result.stdout, result.stderr
+        if Path("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java").is_file():
+            assert archive == "server.aot"  # this host's server has a JDK 25: so has the image
     finally:
         sandbox.close()
