@@ -118,6 +118,33 @@ def test_worn_out_service_is_replaced(toolchain):
         warm.close()
 
 
+def test_a_service_outlives_the_sample_thread_that_started_it(toolchain):
+    """Samples run on threads that end with them (max_samples above the build slots). bwrap's
+    --die-with-parent kills a service when the thread that forked it ends, so services start
+    on the pool's own thread: the next sample finds the same warm JVM, not a cold one."""
+    from kateval.toolchains import Step
+
+    warm = WarmToolchain(toolchain)
+    try:
+        work = Path(tempfile.mkdtemp(prefix="kateval-outlive-"))
+        (work / "A.kt").write_text("fun a() = 1\n")
+        step = Step("compile-jvm", "build", "jvm", ["-d", "out", "A.kt"], 300, service="jvm")
+        results = []
+        sample = threading.Thread(target=lambda: results.append(
+            warm.session(work).run(step, sandbox=None)))
+        sample.start()
+        sample.join()
+        assert results[0].returncode == 0, results[0].stderr
+        [service] = warm.pool.services()
+        time.sleep(1.0)  # a parent-death signal would have landed by now
+        assert service.alive()
+        again = warm.session(work).run(step, sandbox=None)
+        assert again.returncode == 0 and warm.pool.services() == [service]
+        assert warm.pool.restarts == 0
+    finally:
+        warm.close()
+
+
 def test_a_service_compiles_each_request_from_the_files_as_they_are_now(toolchain):
     """The server keeps the compiler's application environment between compilations:
     nothing of an earlier request's sources may survive in it (same path, new content)."""

@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -334,6 +335,10 @@ class ServicePool:
         default, one in a container under --sandbox docker (sandbox/docker_warm.py)."""
         self.paths, self.root, self.limits = paths, root, limits
         self.start: ServiceStarter = start or CompileService
+        # Services start on a thread that lives as long as the pool: bwrap's
+        # --die-with-parent (PR_SET_PDEATHSIG) kills a child when the *thread* that forked it
+        # ends, and a run's sample threads end as their samples do.
+        self._launcher = ThreadPoolExecutor(1, thread_name_prefix="kateval-services")
         self._idle: list[CompileService] = []
         self._all: set[CompileService] = set()
         self._lock = threading.Lock()
@@ -350,7 +355,7 @@ class ServicePool:
                 service.stop()
             self._next_slot += 1
             slot = self.root / f"slot-{self._next_slot}"
-        service = self.start(self.paths, slot, self.limits)
+        service = self._launcher.submit(self.start, self.paths, slot, self.limits).result()
         with self._lock:
             self._all.add(service)
         return service
@@ -374,4 +379,5 @@ class ServicePool:
             services, self._all, self._idle = list(self._all), set(), []
         for service in services:
             service.stop()
+        self._launcher.shutdown(wait=False)
         shutil.rmtree(self.root, ignore_errors=True)
