@@ -30,7 +30,6 @@ from kateval.config import Limits, Suite
 from kateval.evaluate import Timeouts, evaluate_patch
 from kateval.sandbox import image as images
 from kateval.sandbox.docker import (
-    CONTAINER_TOOLS,
     DockerSandbox,
     DockerSettings,
     _chown_tree,
@@ -61,7 +60,7 @@ class ReusedContainer:
                 if parent == self.worker_dir or not parent.is_relative_to(self.worker_dir):
                     break
                 os.chown(parent, *_user_for_host())
-        return _Lease(self.sandbox), CONTAINER_TOOLS
+        return _Lease(self.sandbox), images.IMAGE_TOOLS
 
     def close(self) -> None:
         self.sandbox.close()

@@ -78,5 +78,7 @@ def sandbox_user_processes() -> list[str]:
 
 
 def kateval_containers(client, run_id: str) -> list[str]:
-    return [c.name for c in client.containers.list(all=True,
-                                                   filters={"label": f"{RUN_LABEL}={run_id}"})]
+    # One list call: the SDK's containers.list() inspects each container after listing it,
+    # which raises NotFound for one the run removed in between.
+    found = client.api.containers(all=True, filters={"label": f"{RUN_LABEL}={run_id}"})
+    return [c["Names"][0].lstrip("/") for c in found]
