@@ -128,8 +128,8 @@ class RayExecutor:
         mean = sum(one["mean"] for one in self.usage)
         return {"slots": slots, "peak": sum(one["peak"] for one in self.usage),
                 "mean": round(mean, 3), "busy_share": round(mean / slots, 3) if slots else 0.0,
-                "busy_s": round(sum(one.get("busy_s", 0.0) for one in self.usage), 3),
-                "builds": sum(one.get("builds", 0) for one in self.usage),
+                "busy_s": round(sum(one["busy_s"] for one in self.usage), 3),
+                "builds": sum(one["builds"] for one in self.usage),
                 "nodes": nodes, "samples_per_slot": self.per_worker}
 
     def close(self) -> None:

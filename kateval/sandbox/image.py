@@ -152,8 +152,8 @@ def image_inputs(paths: installed.ToolPaths | None = None, dockerfile_dir: Path 
     # host's JDK 25+ for it alone when the host's server runs on one.
     entries += [Entry(name, data=data)
                 for name, data in warm_image.context(paths, IMAGE_TOOLS).items()]
-    server_jdk = warm_image.server_jdk_tree(paths)
-    entries += (list(_tree(warm_image.JDK_FOLDER, server_jdk)) if server_jdk else
+    server_jdk = warm_image.host_server_jdk(paths)
+    entries += (list(_tree(warm_image.JDK_FOLDER, Path(server_jdk.home))) if server_jdk else
                 [Entry(f"{warm_image.JDK_FOLDER}/README", data=warm_image.NO_JDK)])
     if gradle is not None:
         entries += list(_tree("gradle-ro-cache", gradle))

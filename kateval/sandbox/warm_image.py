@@ -19,11 +19,10 @@ Dockerfile's `RUN sh /opt/kateval-warm/prime.sh` pipes them through the server.
 
 from __future__ import annotations
 
+import dataclasses
 import shlex
 import tempfile
 from pathlib import Path
-
-import dataclasses
 
 from kateval.toolchains import installed, jdk, kmp
 from kateval.toolchains.installed import AOT_ARCHIVE, CDS_ARCHIVE
@@ -119,9 +118,3 @@ def context(host: installed.ToolPaths, image: installed.ToolPaths) -> dict[str, 
     files.update({f"{FOLDER}/training/{rel}": text.encode()
                   for rel, text in primer.TRAINING.items()})
     return files
-
-
-def server_jdk_tree(host: installed.ToolPaths) -> Path | None:
-    """The host JDK folder the image carries at SERVER_JDK, or None (a note stands there)."""
-    found = host_server_jdk(host)
-    return Path(found.home) if found else None

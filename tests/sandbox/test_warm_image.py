@@ -4,6 +4,8 @@ The image build runs it (tests/sandbox/test_docker_warm.py uses the image it mak
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from kateval.sandbox import warm_image
 from kateval.sandbox.image import IMAGE_TOOLS
 from kateval.toolchains.warm import primer
@@ -62,7 +64,7 @@ def test_without_a_server_on_the_host_the_image_primes_nothing(tmp_path):
 
 def test_a_host_server_on_jdk_25_puts_that_jdk_and_its_aot_cache_in_the_image(tmp_path):
     host = _host(tmp_path, True, server_jdk="25.0.3")
-    assert warm_image.server_jdk_tree(host) == tmp_path / "jdk-25.0.3"
+    assert Path(warm_image.host_server_jdk(host).home) == tmp_path / "jdk-25.0.3"
     image = warm_image.image_paths(IMAGE_TOOLS, host)
     assert image.server_java == "/opt/kateval-server-jdk/bin/java"
     assert image.jdk_home == warm_image.IMAGE_JDK_HOME  # JVM compiles see the image's JDK 17
@@ -80,6 +82,6 @@ def test_a_host_server_on_jdk_25_puts_that_jdk_and_its_aot_cache_in_the_image(tm
 
 def test_a_host_server_on_jdk_17_leaves_the_image_on_its_own_jdk(tmp_path):
     host = _host(tmp_path, True, server_jdk="17.0.15")
-    assert warm_image.server_jdk_tree(host) is None
+    assert warm_image.host_server_jdk(host) is None
     assert warm_image.image_paths(IMAGE_TOOLS, host) == IMAGE_TOOLS
     assert warm_image.archive_of(IMAGE_TOOLS) == "server.jsa"
