@@ -33,8 +33,9 @@ from kateval.errors import ToolchainError
 from kateval.sandbox.warm_image import SEED, archive_of
 from kateval.toolchains.installed import ToolPaths
 from kateval.toolchains.warm import WarmToolchain
+from kateval.toolchains.warm.ircache import library_cache_only
 from kateval.toolchains.warm.service import (CompileService, ServiceLimits, archive_flags,
-                                             library_cache_only, server_argv)
+                                             server_argv)
 
 ROLE_LABEL = "kateval.role"
 SERVICE_ROLE = "warm-service"

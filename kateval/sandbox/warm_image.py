@@ -27,8 +27,8 @@ from pathlib import Path
 from kateval.toolchains import installed, jdk, kmp
 from kateval.toolchains.installed import AOT_ARCHIVE, CDS_ARCHIVE
 from kateval.toolchains.warm import primer, request_args
-from kateval.toolchains.warm.service import (CACHE, LIBRARY_CACHE_MARK, ServiceLimits,
-                                             archive_flags, server_argv)
+from kateval.toolchains.warm.ircache import CACHE, LIBRARY_CACHE_MARK
+from kateval.toolchains.warm.service import ServiceLimits, archive_flags, server_argv
 
 WARM_HOME = "/opt/kateval-warm"
 FOLDER = "kateval-warm"

@@ -14,9 +14,10 @@ import pytest
 from kateval.evaluate import evaluate_patch
 from kateval.sandbox.local import LocalSandbox
 from kateval.toolchains import registry
-from kateval.toolchains.warm.service import CACHE, LIBRARY_CACHE_PREFIXES, ServiceLimits
+from kateval.toolchains.warm.ircache import CACHE, LIBRARY_CACHE_PREFIXES, SHELF
+from kateval.toolchains.warm.service import ServiceLimits
 from kateval.toolchains.warm import WarmToolchain
-from tests.toolchains.conftest import TIMEOUTS, fixture_task
+from tests.toolchains.conftest import TIMEOUTS, core_task, fixture_task
 
 pytestmark = pytest.mark.slow
 
@@ -92,6 +93,29 @@ def test_nothing_of_a_sample_stays_in_the_slot(evaluate, openers):
         assert [p.name for p in slot.iterdir()] == [CACHE]
         for version in (slot / CACHE).iterdir():
             assert all(m.name.startswith(LIBRARY_CACHE_PREFIXES) for m in version.iterdir())
+
+
+def test_a_task_library_lowered_once_serves_the_services_later_links(toolchain, tmp_path):
+    """A link of other libraries in between neither fails on nor drops the first library's
+    lowered IR: it waits on the shelf, and the third link finds the very same files."""
+    warm = WarmToolchain(toolchain, ServiceLimits())
+    datetime, serial = core_task("lib-datetime-shift-timesheet"), core_task("lib-serial-legacy-field-names")
+
+    def lowered() -> dict[str, int]:
+        [service] = warm.pool.services()
+        return {p.name: p.stat().st_ino for p in service.slot.glob(f"*/*/kotlinx-datetime-js-*/*")}
+
+    try:
+        seen = []
+        for i, task in enumerate([datetime, serial, datetime]):
+            grade = evaluate_patch(task, task.gold_patch, tmp_path / str(i), _opener(warm), TIMEOUTS)
+            assert grade.status == "passed", (task.id, grade.detail)
+            seen.append(lowered())
+        [service] = warm.pool.services()
+        assert seen[0] and seen[0] == seen[1] == seen[2]
+        assert all(f"{SHELF}/" in str(p) for p in service.slot.glob("*/*/kotlinx-serialization-json-js-*"))
+    finally:
+        warm.close()
 
 
 def _warm_toolchains() -> list[WarmToolchain]:
@@ -238,32 +262,6 @@ def test_a_link_failing_on_a_kept_cache_is_decided_on_the_pristine_one(toolchain
         assert service.links_since_fresh == 1
     finally:
         warm.close()
-
-
-def test_restore_from_puts_the_pristine_library_cache_back(tmp_path):
-    """Before each JS link the slot's cache becomes the install's copy again: what a link
-    changed is copied back, a sample module's entries go, untouched files are not rewritten."""
-    import shutil
-
-    from kateval.toolchains.warm.service import restore_from
-
-    seed = tmp_path / "seed" / "version.x" / "kotlin-stdlib-js.klib.abc"
-    seed.mkdir(parents=True)
-    (seed / "Strings.kt.metadata.bin").write_bytes(b"used by nobody")
-    (seed / "Strings.kt.ast.bin").write_bytes(b"lowered IR")
-    cache = tmp_path / "slot-cache"
-    shutil.copytree(tmp_path / "seed", cache)
-    lib = cache / "version.x" / "kotlin-stdlib-js.klib.abc"
-    (lib / "Strings.kt.metadata.bin").write_bytes(b"used by /slot/src/Secret.kt")
-    (lib / "Extra.kt.ast.bin").write_bytes(b"new")
-    (cache / "version.x" / "js-klib.sample").mkdir()
-    (cache / "version.x" / "js-klib.sample" / "A.kt.ast.bin").write_bytes(b"sample")
-    untouched = (lib / "Strings.kt.ast.bin").stat().st_ino
-    restore_from(tmp_path / "seed", cache)
-    files = {p.relative_to(cache).as_posix(): p.read_bytes() for p in cache.rglob("*") if p.is_file()}
-    assert files == {"version.x/kotlin-stdlib-js.klib.abc/Strings.kt.metadata.bin": b"used by nobody",
-                     "version.x/kotlin-stdlib-js.klib.abc/Strings.kt.ast.bin": b"lowered IR"}
-    assert (lib / "Strings.kt.ast.bin").stat().st_ino == untouched
 
 
 def test_slot_folders_of_a_killed_run_are_removed_by_the_next(tmp_path):

@@ -24,7 +24,8 @@ from pathlib import Path
 from kateval.errors import InfraError, ToolchainError
 from kateval.sandbox import ExecResult, cap_text
 from kateval.toolchains import Layout, Step, Timeouts, exec_step, installed, kmp
-from kateval.toolchains.warm.service import (CACHE, LINK_FLAG, CompileService, ServiceFailed,
+from kateval.toolchains.warm.ircache import CACHE
+from kateval.toolchains.warm.service import (LINK_FLAG, CompileService, ServiceFailed,
                                         ServiceLimits, ServicePool, ServiceStarter, is_link)
 
 POOL_PREFIX = "kateval-warm-"  # + "<pid>-<random>": the folder of one process's services

@@ -21,8 +21,8 @@ from pathlib import Path
 from kateval.errors import ToolchainError
 from kateval.toolchains import installed, kmp
 from kateval.toolchains.installed import AOT_ARCHIVE, ARCHIVES
-from kateval.toolchains.warm.service import (CACHE, CompileService, ServiceLimits, archive_name,
-                                        library_cache_only)
+from kateval.toolchains.warm.ircache import CACHE, library_cache_only
+from kateval.toolchains.warm.service import CompileService, ServiceLimits, archive_name
 
 TRAINING_ROUNDS = 3
 """Compilations of the training module behind a JDK 25 archive; each costs about 10 s at

@@ -3,8 +3,8 @@
 A service owns a slot folder: the only place it can write, and (with the toolchain,
 read-only) nearly all it can see. Before each request the slot is emptied and the current
 sample's inputs are copied in, so nothing of another sample is left for it to read; the
-JS compiler's IR cache for the stdlib and kotlin-test stays, under CACHE, and the cache
-entries of sample modules are deleted after each link.
+JS compiler's IR cache of the libraries stays (ircache.py), and the cache entries of sample
+modules are deleted after each link.
 
 A service is replaced after MAX_COMPILATIONS requests, when its RSS passes a bound, and
 after it crashed or hung; callers (warm.py) retry the request once on a fresh one.
@@ -27,16 +27,9 @@ from kateval.sandbox.cgroup import Cgroup
 from kateval.sandbox.local import ENV_ALLOW, LocalLimits, bwrap_argv
 from kateval.toolchains import installed, jdk
 from kateval.toolchains.installed import AOT_ARCHIVE, ARCHIVES, CDS_ARCHIVE, ToolPaths
+from kateval.toolchains.warm.ircache import (CACHE, SHELF, library_cache_only, linked_libraries,
+                                            remove_entry, restore_from, shelve)
 
-CACHE = ".kateval-ic"
-"""The JS IR cache inside a slot; library entries (stdlib, kotlin-test) survive samples."""
-LIBRARY_CACHE_PREFIXES = ("kotlin-stdlib-js.klib.", "kotlin-test-js.klib.")
-LIBRARY_CACHE_MARK = ".klib."
-"""A cache entry named `<file>.klib.<hash>` is a library's: the stdlib's, kotlin-test's or a
-task library's (kateval/deps, a klib file). A sample's own modules are folders (js-main,
-js-klib): their entries go after each link. Lowering kotlinx-coroutines for a link costs
-20-30 s of CPU, so a library's entries stay for the service's later samples, as the
-stdlib's do."""
 STDERR_KEEP = 20_000
 LINK_FLAG = "-Xcache-directory="
 """What marks a request as a JS link: the only kind that reads and writes the cache."""
@@ -171,8 +164,8 @@ class CompileService:
     def reset_slot(self) -> None:
         """Empty the slot but for the library part of the JS IR cache."""
         for entry in self.slot.iterdir():
-            if entry.name != CACHE:
-                _remove(entry)
+            if entry.name not in (CACHE, SHELF):
+                remove_entry(entry)
         library_cache_only(self.slot / CACHE)
 
     def fresh_cache(self) -> None:
@@ -188,6 +181,7 @@ class CompileService:
         sample; each new service starts from the pristine copy."""
         seed = self._seed()
         if seed is not None and self.links_since_fresh:
+            remove_entry(self.slot / SHELF)
             restore_from(seed, self.slot / CACHE)
         self.links_since_fresh = 0
 
@@ -200,6 +194,8 @@ class CompileService:
         """One compilation; ServiceFailed if the JVM dies or does not answer in time."""
         if any("\n" in arg for arg in args):
             raise ValueError("compiler arguments cannot hold newlines")
+        if is_link(args):
+            shelve(self.slot / CACHE, self.slot / SHELF, linked_libraries(args))
         start = time.monotonic()
         request = f"COMPILE {kind} {len(args)}\n" + "".join(f"{arg}\n" for arg in args)
         try:
@@ -279,47 +275,6 @@ class CompileService:
 
 def is_link(args: list[str]) -> bool:
     return any(arg.startswith(LINK_FLAG) for arg in args)
-
-
-def library_cache_only(cache: Path) -> None:
-    """Keep a JS IR cache's stdlib and kotlin-test entries; drop sample modules and files
-    such as the compiler's in-progress guard."""
-    for version in cache.iterdir():
-        if not version.is_dir():
-            _remove(version)
-            continue
-        for module in version.iterdir():
-            if LIBRARY_CACHE_MARK not in module.name:
-                _remove(module)
-
-
-def restore_from(seed: Path, cache: Path) -> None:
-    """Make `cache` a copy of `seed` again: files the seed lacks go, files whose size or mtime
-    differ from the seed's are copied back (copy2 keeps the mtime; a link touches a few dozen
-    of the libraries' ~700 files, so this is a small fraction of a full copy)."""
-    library_cache_only(cache)
-    wanted = {p.relative_to(seed): p for p in seed.rglob("*") if p.is_file()}
-    for path in sorted(cache.rglob("*"), reverse=True):
-        rel = path.relative_to(cache)
-        if path.is_file() and rel not in wanted or path.is_symlink():
-            path.unlink()
-        elif path.is_dir() and not (seed / rel).is_dir():
-            # A task library's cache folder (emptied above, children first): the JS IC
-            # fails a link whose -libraries lack a library it still has a folder for.
-            path.rmdir()
-    for rel, source in wanted.items():
-        dest = cache / rel
-        here, there = source.stat(), dest.stat() if dest.is_file() else None
-        if there is None or (here.st_size, here.st_mtime_ns) != (there.st_size, there.st_mtime_ns):
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, dest)
-
-
-def _remove(path: Path) -> None:
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path, ignore_errors=True)
-    else:
-        path.unlink(missing_ok=True)
 
 
 ServiceStarter = Callable[[ToolPaths, Path, ServiceLimits], CompileService]
