@@ -1,12 +1,15 @@
 """Build a small Kotlin sample with the real compiler and run its hidden tests in the real
-test JVM (kotlinc's steps, in the local bwrap sandbox), as evaluate would: compiles with
-the workspace writable, the test step read-only with its reports outside the workspace.
+test JVM (the toolchains' test steps, in the local bwrap sandbox), as evaluate would:
+compiles with the workspace writable, the test step read-only with its reports outside the
+workspace. The warm service compiles, one per test process: the same compiler calls as
+kotlinc's (kmp.compiler_args) without a cold launch for each (test_parity compares the two).
 
 The harness's own checks (check-sources, check-classes) are not run here: these tests are
 about what the test JVM stops at run time."""
 
 from __future__ import annotations
 
+import atexit
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,8 +17,11 @@ from pathlib import Path
 from kateval.grading import COUNTS_FILE, TestOutcome, read_junit_dir
 from kateval.sandbox import ExecResult
 from kateval.sandbox.local import LocalSandbox
-from kateval.toolchains import Layout, Step, Timeouts, exec_step, kotlinc
+from kateval.toolchains import Layout, Step, Timeouts, exec_step, kmp
 from kateval.toolchains import installed
+from kateval.toolchains.warm import WarmToolchain, request_args
+
+_COMPILERS: dict[str, WarmToolchain] = {}
 
 
 @dataclass(frozen=True)
@@ -55,14 +61,22 @@ def write_tree(root: Path, sources: dict[str, str]) -> Path:
 def build(root: Path, paths: installed.ToolPaths, framework: str, reports: Path,
           test_s: float = 60) -> tuple[LocalSandbox, list[Step]]:
     """Compile the sample at `root`; the test steps still to run."""
-    layout = Layout(reports=str(reports))
-    steps = kotlinc.build_steps(root, ["jvm"], paths, layout, Timeouts(300, test_s), framework)
-    sandbox = LocalSandbox(root, ro_paths=paths.mounts())
-    for step in steps:
-        if step.phase == "build" and not getattr(step, "check", ""):
-            result = exec_step(step, sandbox)
-            assert result.returncode == 0, f"{step.name}: {result.stdout}{result.stderr}"
-    return sandbox, [s for s in steps if s.phase == "test"]
+    session = _compiler(paths).session(root)
+    for compile in kmp.compiler_args(root, ["jvm"], paths, framework):
+        step = Step(compile.name, "build", "jvm", request_args(paths, compile), 300,
+                    service="jvm")
+        result = session.run(step, sandbox=None)
+        assert result.returncode == 0, f"{step.name}: {result.stdout}{result.stderr}"
+    timeouts = Timeouts(300, test_s)
+    steps = kmp.test_steps(root, ["jvm"], paths, framework, Layout(reports=str(reports)), timeouts)
+    return LocalSandbox(root, ro_paths=paths.mounts()), steps
+
+
+def _compiler(paths: installed.ToolPaths) -> WarmToolchain:
+    if paths.warm_home not in _COMPILERS:
+        _COMPILERS[paths.warm_home] = WarmToolchain(paths)
+        atexit.register(_COMPILERS[paths.warm_home].close)
+    return _COMPILERS[paths.warm_home]
 
 
 def run_sample(tmp_path: Path, sources: dict[str, str], paths: installed.ToolPaths,
