@@ -315,7 +315,8 @@ def print_headline(console: Console, summary: dict, root: Path) -> None:
     console.print(f"pass rate {summary['passed']}/{summary['graded']}"
                   f"{'' if rate is None else f' ({100 * rate:.1f}%)'}; "
                   f"infra errors {summary['infra_errors']}; "
-                  f"{'' if wall is None else f'{wall:.1f}s per sample; '}run folder {root}")
+                  f"{'' if wall is None else f'{wall:.1f}s a sample from start to grade, waits included; '}"
+                  f"run folder {root}")
     for role, acc in (summary.get("roles") or {}).items():
         console.print(_role_line(role, acc), highlight=False)
     for line in busy_lines(summary):

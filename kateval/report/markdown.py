@@ -90,7 +90,8 @@ def render(summary: dict, run_meta: dict, *, cis: dict | None = None, roles: dic
         lines.append(f"| {k} | {_pct(summary[k])}{interval} |")
     wall = summary["wall_time_per_sample_s"]
     if wall["mean"] is not None:
-        lines.append(f"| wall time per sample (mean / p95) | {wall['mean']:.1f}s / {wall['p95']:.1f}s |")
+        lines.append(f"| wall time per sample, start to grade, waits included (mean / p95) | "
+                     f"{wall['mean']:.1f}s / {wall['p95']:.1f}s |")
     lines.append(f"| infra errors (not scored) | {summary['infra_errors']} |")
     if summary.get("model_errors"):
         lines.append(f"| model errors (not scored) | {summary['model_errors']} |")
