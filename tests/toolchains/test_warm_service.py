@@ -14,7 +14,8 @@ import pytest
 from kateval.evaluate import evaluate_patch
 from kateval.sandbox.local import LocalSandbox
 from kateval.toolchains import registry
-from kateval.toolchains.warm.ircache import CACHE, LIBRARY_CACHE_PREFIXES, SHELF
+from kateval.toolchains.warm.ircache import (CACHE, LIBRARY_CACHE_MARK, LIBRARY_CACHE_PREFIXES,
+                                            SHELF)
 from kateval.toolchains.warm.service import ServiceLimits
 from kateval.toolchains.warm import WarmToolchain
 from tests.toolchains.conftest import TIMEOUTS, core_task, fixture_task
@@ -83,16 +84,19 @@ def test_killing_the_compiler_mid_run_loses_no_sample(toolchain, tmp_path):
 
 
 def test_nothing_of_a_sample_stays_in_the_slot(evaluate, openers):
-    """After a sample, a service's slot holds only the stdlib/kotlin-test IR cache."""
+    """After a sample, a service's slot holds only the libraries' IR cache: the stdlib's and
+    kotlin-test's, and task libraries' (on the shelf, when an earlier test linked them)."""
     task = fixture_task("kmp-percent")
     evaluate("warm", task, "gold", task.gold_patch)
     pools = [tc.pool for tc in _warm_toolchains()]
     slots = [s.slot for pool in pools for s in pool.services()]
     assert slots
     for slot in slots:
-        assert [p.name for p in slot.iterdir()] == [CACHE]
-        for version in (slot / CACHE).iterdir():
+        assert {p.name for p in slot.iterdir()} <= {CACHE, SHELF}
+        for version in (slot / CACHE).iterdir():  # what the last link named: no task library
             assert all(m.name.startswith(LIBRARY_CACHE_PREFIXES) for m in version.iterdir())
+        shelved = [m for m in (slot / SHELF).glob("*/*")]
+        assert all(LIBRARY_CACHE_MARK in m.name for m in shelved), shelved
 
 
 def test_a_task_library_lowered_once_serves_the_services_later_links(toolchain, tmp_path):
