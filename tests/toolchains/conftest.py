@@ -6,6 +6,7 @@ suite and the parity test share them instead of compiling everything twice.
 
 from __future__ import annotations
 
+import atexit
 import json
 import tempfile
 from dataclasses import dataclass
@@ -18,7 +19,8 @@ from kateval.evaluate import evaluate_patch
 from kateval.grading import Grade
 from kateval.sandbox.factory import make_opener
 from kateval.tasks import Task, load_task
-from kateval.toolchains import Timeouts
+from kateval.toolchains import Step, Timeouts, installed, kmp
+from kateval.toolchains.warm import WarmToolchain, request_args
 from tests.conftest import FIXTURES, REPO_ROOT
 
 # Short test timeouts: the infinite-loop case waits for one of them per toolchain.
@@ -45,6 +47,27 @@ class Evaluated:
     @property
     def steps(self) -> list[dict]:
         return json.loads((self.attempt / "steps.json").read_text())
+
+
+_COMPILERS: dict[str, WarmToolchain] = {}
+
+
+def compile_warm(root: Path, target: str, paths: installed.ToolPaths,
+                 framework: str = "junit4") -> None:
+    """Compile `target` of the project at `root` in place through a warm service, one per
+    test process: kotlinc's compiler calls (kmp.compiler_args) without a cold launch for
+    each; that the two compile alike is test_parity's business."""
+    if paths.warm_home not in _COMPILERS:
+        _COMPILERS[paths.warm_home] = WarmToolchain(paths)
+        atexit.register(_COMPILERS[paths.warm_home].close)
+    session = _COMPILERS[paths.warm_home].session(root)
+    for compile in kmp.compiler_args(root, [target], paths, framework):
+        if compile.target != target:
+            continue
+        step = Step(compile.name, "build", target, request_args(paths, compile),
+                    TIMEOUTS.build_s, service=target)
+        result = session.run(step, sandbox=None)
+        assert result.returncode == 0, f"{step.name}: {result.stdout}{result.stderr}"
 
 
 def fixture_task(name: str) -> Task:

@@ -1,15 +1,13 @@
 """Build a small Kotlin sample with the real compiler and run its hidden tests in the real
 test JVM (the toolchains' test steps, in the local bwrap sandbox), as evaluate would:
 compiles with the workspace writable, the test step read-only with its reports outside the
-workspace. The warm service compiles, one per test process: the same compiler calls as
-kotlinc's (kmp.compiler_args) without a cold launch for each (test_parity compares the two).
+workspace. A warm service compiles (conftest.compile_warm).
 
 The harness's own checks (check-sources, check-classes) are not run here: these tests are
 about what the test JVM stops at run time."""
 
 from __future__ import annotations
 
-import atexit
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,9 +17,7 @@ from kateval.sandbox import ExecResult
 from kateval.sandbox.local import LocalSandbox
 from kateval.toolchains import Layout, Step, Timeouts, exec_step, kmp
 from kateval.toolchains import installed
-from kateval.toolchains.warm import WarmToolchain, request_args
-
-_COMPILERS: dict[str, WarmToolchain] = {}
+from tests.toolchains.conftest import compile_warm
 
 
 @dataclass(frozen=True)
@@ -61,22 +57,10 @@ def write_tree(root: Path, sources: dict[str, str]) -> Path:
 def build(root: Path, paths: installed.ToolPaths, framework: str, reports: Path,
           test_s: float = 60) -> tuple[LocalSandbox, list[Step]]:
     """Compile the sample at `root`; the test steps still to run."""
-    session = _compiler(paths).session(root)
-    for compile in kmp.compiler_args(root, ["jvm"], paths, framework):
-        step = Step(compile.name, "build", "jvm", request_args(paths, compile), 300,
-                    service="jvm")
-        result = session.run(step, sandbox=None)
-        assert result.returncode == 0, f"{step.name}: {result.stdout}{result.stderr}"
+    compile_warm(root, "jvm", paths, framework)
     timeouts = Timeouts(300, test_s)
     steps = kmp.test_steps(root, ["jvm"], paths, framework, Layout(reports=str(reports)), timeouts)
     return LocalSandbox(root, ro_paths=paths.mounts()), steps
-
-
-def _compiler(paths: installed.ToolPaths) -> WarmToolchain:
-    if paths.warm_home not in _COMPILERS:
-        _COMPILERS[paths.warm_home] = WarmToolchain(paths)
-        atexit.register(_COMPILERS[paths.warm_home].close)
-    return _COMPILERS[paths.warm_home]
 
 
 def run_sample(tmp_path: Path, sources: dict[str, str], paths: installed.ToolPaths,

@@ -19,10 +19,10 @@ from kateval.grading import COUNTS_FILE, check_counts, read_junit_dir
 from kateval.sandbox import ExecResult
 from kateval.sandbox.local import LocalSandbox
 from kateval.tasks import load_task
-from kateval.toolchains import Layout, Step, Timeouts, exec_step, kmp, kotlinc
+from kateval.toolchains import Layout, Step, Timeouts, exec_step, kotlinc
 from kateval.toolchains import installed
-from kateval.toolchains.warm import WarmToolchain, request_args
 from tests.conftest import REPO_ROOT
+from tests.toolchains.conftest import compile_warm
 
 pytestmark = pytest.mark.slow
 FIXTURES = Path(__file__).parent / "fixtures" / "js-runner"
@@ -59,29 +59,19 @@ def _steps(root: Path, paths: installed.ToolPaths, reports: Path) -> list[Step]:
 
 @pytest.fixture(scope="session")
 def modules(toolchain, tmp_path_factory):
-    """Each fixture project copied and compiled once: name -> workspace root. The warm
-    service compiles them, the same compiler calls as kotlinc's (kmp.compiler_args) at a
-    fraction of the cold launches' cost; that both compile alike is test_parity's business."""
+    """Each fixture project copied and compiled once (by a warm service): name -> workspace
+    root."""
     built: dict[str, Path] = {}
-    warm = WarmToolchain(toolchain)
 
     def get(name: str, source: Path | None = None) -> Path:
         if name not in built:
             root = tmp_path_factory.mktemp(f"js-{name}")
             shutil.copytree(source or FIXTURES / name, root, dirs_exist_ok=True)
-            session = warm.session(root)
-            for compile in kmp.compiler_args(root, ["js"], toolchain, "junit4"):
-                if compile.target != "js":
-                    continue
-                step = Step(compile.name, "build", "js", request_args(toolchain, compile),
-                            TIMEOUTS.build_s, service="js")
-                result = session.run(step, sandbox=None)
-                assert result.returncode == 0, f"{step.name}: {result.stdout}{result.stderr}"
+            compile_warm(root, "js", toolchain)
             built[name] = root
         return built[name]
 
-    yield get
-    warm.close()
+    return get
 
 
 def run_tests(root: Path, paths: installed.ToolPaths, *, test_timeout_ms: int | None = None,

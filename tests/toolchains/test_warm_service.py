@@ -95,7 +95,7 @@ def test_nothing_of_a_sample_stays_in_the_slot(evaluate, openers):
         assert {p.name for p in slot.iterdir()} <= {CACHE, SHELF}
         for version in (slot / CACHE).iterdir():  # what the last link named: no task library
             assert all(m.name.startswith(LIBRARY_CACHE_PREFIXES) for m in version.iterdir())
-        shelved = [m for m in (slot / SHELF).glob("*/*")]
+        shelved = list((slot / SHELF).glob("*/*"))
         assert all(LIBRARY_CACHE_MARK in m.name for m in shelved), shelved
 
 
@@ -107,7 +107,7 @@ def test_a_task_library_lowered_once_serves_the_services_later_links(toolchain, 
 
     def lowered() -> dict[str, int]:
         [service] = warm.pool.services()
-        return {p.name: p.stat().st_ino for p in service.slot.glob(f"*/*/kotlinx-datetime-js-*/*")}
+        return {p.name: p.stat().st_ino for p in service.slot.glob("*/*/kotlinx-datetime-js-*/*")}
 
     try:
         seen = []
