@@ -39,8 +39,13 @@ kateval_docker_setup() {
   fi
   echo "docker.sh: $(docker version --format 'engine {{.Server.Version}}')"
   # Builds kateval/kotlin-jvm:<hash> once (debootstrap without a registry: a few minutes);
-  # later runs find the tag and reuse it.
-  kateval sandbox build
+  # later runs find the tag and reuse it. It builds in the background while the tests that
+  # need no image run: the sandbox_image fixture's own build waits for this one (one build
+  # at a time on a host) and then finds its image, or reports why it cannot be built.
+  echo "docker.sh: building the sandbox image in the background (log: $KATEVAL_IMAGE_LOG)"
+  kateval sandbox build > "$KATEVAL_IMAGE_LOG" 2>&1 &
 }
+
+KATEVAL_IMAGE_LOG="${TMPDIR:-/tmp}/kateval-image-build.log"
 
 kateval_docker_setup

@@ -7,4 +7,8 @@ if [ -f .ci/docker.sh ]; then
   # shellcheck source=/dev/null
   . .ci/docker.sh
 fi
-python -m pytest -q -p no:cacheprovider --durations=15 "$@"
+# Two pytest-xdist workers (KATEVAL_TEST_WORKERS; `-n 0` in the arguments runs in this process):
+# the tests that watch host-wide state run one after another on one of them (tests/conftest.py),
+# the rest spread over both; the many that wait on a timeout, a container or a cluster leave
+# the other worker's core busy.
+python -m pytest -q -p no:cacheprovider --durations=15 -n "${KATEVAL_TEST_WORKERS:-2}" "$@"

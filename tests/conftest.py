@@ -79,3 +79,44 @@ def sigint_default() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+
+# Under pytest-xdist (scripts/test.sh runs two workers) the tests in HOST_PATHS run one after
+# another on one worker: they watch host-wide things (containers, processes of the sandbox
+# user, scratch folders) or share a costly module fixture. The toolchain evaluations that
+# conformance and parity share run on one worker too; every other test goes where a core is
+# free. (xdist's own `--dist loadgroup` marks cannot be used: xdist 3.8 renames items through
+# a field pytest 9 no longer has.)
+HOST_PATHS = ("tests/sandbox/", "tests/executors/test_ray_executor.py", "tests/test_interrupt.py")
+SHARED_EVALUATIONS = ("tests/toolchains/test_conformance.py", "tests/toolchains/test_parity.py")
+
+
+def xdist_scope(nodeid: str) -> str:
+    """The unit of work a test belongs to: a group run in order on one worker, or itself."""
+    path = nodeid.split("::", 1)[0]
+    if path.startswith(HOST_PATHS):
+        return "host"
+    return "evaluations" if path.startswith(SHARED_EVALUATIONS) else nodeid
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Grouped(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return xdist_scope(nodeid)
+
+    return Grouped(config, log)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Docker tests last, so the sandbox image .ci/docker.sh builds in the background is
+    ready by then; a Docker test outside HOST_PATHS would race the others for the engine."""
+    for item in items:
+        if item.get_closest_marker("docker") and xdist_scope(item.nodeid) != "host":
+            raise pytest.UsageError(f"{item.nodeid}: a Docker test belongs under one of "
+                                    f"{', '.join(HOST_PATHS)} (tests/conftest.py)")
+    items.sort(key=lambda item: item.get_closest_marker("docker") is not None)

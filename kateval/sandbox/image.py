@@ -11,6 +11,7 @@ The base comes from a registry (debian:bookworm-slim) when one answers; otherwis
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import io
 import os
@@ -269,10 +270,30 @@ def debootstrap_base(client, log: Log) -> str:
 
 # ---------------------------------------------------------------- the sandbox image
 def build(client, inputs: ImageInputs, *, force: bool = False, log: Log = print) -> tuple[str, bool]:
-    """Build inputs.tag unless it exists; returns (tag, whether a build ran)."""
+    """Build inputs.tag unless it exists; returns (tag, whether a build ran). One build at a
+    time on a host: a second `kateval sandbox build` (or a test session while CI builds the
+    image in the background) waits for the first and then finds its image."""
+    home = installed.kateval_home()
+    home.mkdir(parents=True, exist_ok=True)
+    with open(home / "image-build.lock", "w") as lock:
+        if not _try_lock(lock):
+            log("another `kateval sandbox build` is running on this host; waiting for it ...")
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        if image_exists(client, inputs.tag) and not force:
+            return inputs.tag, False
+        return _build(client, inputs, log), True
+
+
+def _try_lock(lock) -> bool:
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
+
+
+def _build(client, inputs: ImageInputs, log: Log) -> str:
     tag = inputs.tag
-    if image_exists(client, tag) and not force:
-        return tag, False
     mode = base_mode()
     use_registry = mode == "registry" or (mode == "auto" and registry_answers(client, log))
     base = REGISTRY_BASE if use_registry else debootstrap_base(client, log)
@@ -293,4 +314,4 @@ def build(client, inputs: ImageInputs, *, force: bool = False, log: Log = print)
                 log(line)
     if not image_exists(client, tag):
         raise ToolchainError(f"docker build did not produce {tag}; see the dockerd log")
-    return tag, True
+    return tag

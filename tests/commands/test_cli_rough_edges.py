@@ -16,6 +16,9 @@ import pytest
 import typer.main
 from typer.testing import CliRunner
 
+from rich.console import Console
+
+from kateval import cli
 from kateval.cli import app
 from tests.commands.test_run_overrides import closed_models, one_line
 from tests.conftest import FIXTURES, REPO_ROOT, run_cli, sigint_default
@@ -92,21 +95,27 @@ def _runs(tmp_path):
              started_at="2026-11-02T00:00:00+00:00")
 
 
+def _history(*args: str, columns: int):
+    """`kateval history` on a terminal `columns` wide. The CLI's console takes its width when
+    kateval.cli is imported (once per process in real use), so a test sets the console, not
+    COLUMNS: under pytest-xdist a worker's COLUMNS is fixed before any test runs."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cli, "console", Console(width=columns))
+        return CliRunner().invoke(app, ["history", *args])
+
+
 def test_history_fits_80_columns_without_cutting_what_it_shows(tmp_path):
     _runs(tmp_path)
-    result = CliRunner().invoke(app, ["history", "--runs-dir", str(tmp_path)],
-                                env={"COLUMNS": "80"})
+    result = _history("--runs-dir", str(tmp_path), columns=80)
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert max(len(line) for line in lines) <= 80, result.output
     assert "…" not in result.output  # nothing shown is cut
     assert any(LONG_ID in line for line in lines)  # the id, whole, to copy
     assert "75.0%" in result.output and "3/4" in result.output and "100.0%" in result.output
-    wide = CliRunner().invoke(app, ["history", "--runs-dir", str(tmp_path)],
-                              env={"COLUMNS": "220"})
+    wide = _history("--runs-dir", str(tmp_path), columns=220)
     assert "pass@2=" in wide.output and "builder" in wide.output
-    task = CliRunner().invoke(app, ["history", "--runs-dir", str(tmp_path), "--task",
-                                    "fn-billable-weight"], env={"COLUMNS": "80"})
+    task = _history("--runs-dir", str(tmp_path), "--task", "fn-billable-weight", columns=80)
     assert task.exit_code == 0 and max(len(x) for x in task.output.splitlines()) <= 80
     assert "1/2" in task.output and "…" not in task.output
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
 import io
+import time
+from concurrent.futures import ThreadPoolExecutor
 import tarfile
 from pathlib import Path
 
@@ -134,6 +137,24 @@ def test_an_unchanged_input_reuses_the_image(docker_client, sandbox_image, toolc
     assert images.build(docker_client, inputs, log=lambda _: None) == (sandbox_image, False)
     labels = docker_client.images.get(sandbox_image).labels
     assert labels["kateval.inputs"] == inputs.digest and labels["kateval.image"] == "kotlin-jvm"
+
+
+@pytest.mark.docker
+def test_a_second_build_waits_for_the_first(docker_client, sandbox_image, toolchain, tmp_path,
+                                            monkeypatch):
+    """CI builds the image in the background while tests run: a build started meanwhile
+    waits for the first's lock, then finds the image instead of building it again."""
+    inputs = images.image_inputs(toolchain)
+    monkeypatch.setenv("KATEVAL_HOME", str(tmp_path))  # the lock's folder, nothing else
+    said: list[str] = []
+    with open(tmp_path / "image-build.lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with ThreadPoolExecutor(1) as pool:
+            second = pool.submit(images.build, docker_client, inputs, log=said.append)
+            time.sleep(1.5)
+            assert not second.done() and any("waiting" in line for line in said)
+            fcntl.flock(held, fcntl.LOCK_UN)
+            assert second.result(timeout=60) == (sandbox_image, False)
 
 
 @pytest.mark.docker
