@@ -21,10 +21,12 @@ import shutil
 import subprocess
 import tarfile
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from kateval.errors import ToolchainError
 from kateval.toolchains import installed, jdk, kmp, kotlinc
+
 
 def _run(argv: list[str], what: str, cwd: Path | None = None, timeout_s: float = 900) -> None:
     proc = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, timeout=timeout_s)
@@ -195,15 +197,18 @@ def install_all(force: bool = False, log=print) -> installed.ToolPaths:
     """Compiler, JS test runner, warm server, CDS archives and the JS IR cache; returns
     the located paths."""
     test_jdk = jdk.test_jdk()  # before anything is fetched: the test JVM needs JDK 17 to 21
-    log(f"kotlinc {installed.KOTLIN_VERSION}: {install_compiler(force)}")
-    log(f"JS test runner (ses {installed.js_packages()['ses']}): {install_js_runner(force)}")
-    paths = installed.locate(with_runner=False)
-    log(f"warm compile server: {build_warm_server(paths, force)}")
-    log(f"JVM test runner, policy and CDS archives (JDK {test_jdk.version}): "
-        f"{build_cds_archive(paths, force)}")
-    paths = installed.locate()
-    log(f"warm server primed (class archive, JS IR cache): {prime_warm_server(paths, force)}")
     from kateval.toolchains import libraries  # imports tasks and config, which install need not
 
-    log(f"task libraries (Maven Central): {libraries.install_suites()}")
+    # The tasks' libraries come from Maven Central while the compiler's steps use the CPU.
+    with ThreadPoolExecutor(1) as downloads:
+        resolved = downloads.submit(libraries.install_suites)
+        log(f"kotlinc {installed.KOTLIN_VERSION}: {install_compiler(force)}")
+        log(f"JS test runner (ses {installed.js_packages()['ses']}): {install_js_runner(force)}")
+        paths = installed.locate(with_runner=False)
+        log(f"warm compile server: {build_warm_server(paths, force)}")
+        log(f"JVM test runner, policy and CDS archives (JDK {test_jdk.version}): "
+            f"{build_cds_archive(paths, force)}")
+        paths = installed.locate()
+        log(f"warm server primed (class archive, JS IR cache): {prime_warm_server(paths, force)}")
+        log(f"task libraries (Maven Central): {resolved.result()}")
     return installed.locate()
