@@ -81,7 +81,6 @@ def sigint_default() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-
 # Under pytest-xdist (scripts/test.sh runs two workers) the tests in HOST_PATHS run one after
 # another on one worker: they watch host-wide things (containers, processes of the sandbox
 # user, scratch folders) or share a costly module fixture. The toolchain evaluations that

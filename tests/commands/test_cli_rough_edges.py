@@ -14,9 +14,8 @@ import time
 
 import pytest
 import typer.main
-from typer.testing import CliRunner
-
 from rich.console import Console
+from typer.testing import CliRunner
 
 from kateval import cli
 from kateval.cli import app

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import fcntl
 import io
+import tarfile
 import time
 from concurrent.futures import ThreadPoolExecutor
-import tarfile
 from pathlib import Path
 
 import docker
