@@ -16,6 +16,11 @@ the bench also prints what a sample costs over a whole service life, warm-up inc
 `--floor N` then times N samples of bench/floor/floor-next-int, a one-line function and
 one test: what a toolchain costs per sample whatever the sample is (its fixed cost).
 
+A name `<toolchain>@<rev>` runs that toolchain as another commit of kateval has it
+(bench/other_commit.py: a worktree, its own toolchain install, a worker process on the same
+core): `--toolchains warm@0af73bb,warm` puts the warm toolchain from before the grade's
+protections (issue 27) beside today's, sample by sample, and prints the ratio.
+
 A name `docker-<toolchain>` runs that toolchain under --sandbox docker (`--toolchains
 warm,docker-warm` puts Docker's warm compile containers beside the local warm service; the
 image is `kateval sandbox build`'s, or --image). Containers are not this process's children,
@@ -44,6 +49,8 @@ from kateval.sandbox.factory import make_opener  # noqa: E402
 from kateval.tasks import load_task  # noqa: E402
 from kateval.toolchains.warm import service  # noqa: E402
 
+from other_commit import OtherCommit  # noqa: E402
+
 # The core suite as of e99bf45 (`git show e99bf45:tasks`): tasks added since are new.
 CORE_TASKS = (
     "bugfix-build-dirty-propagation", "bugfix-token-bucket-refill", "coll-build-waves",
@@ -61,6 +68,8 @@ FLOOR_TASK = REPO / "bench" / "floor" / "floor-next-int"
 
 
 def one_sample(task, opener) -> tuple[float, dict[str, float], str]:
+    if isinstance(opener, OtherCommit):
+        return opener.sample(task.root)
     with tempfile.TemporaryDirectory(prefix="kateval-tcbench-") as tmp:
         start = time.monotonic()
         grade = evaluate_patch(task, task.gold_patch, Path(tmp) / "a", opener, TIMEOUTS)
@@ -71,6 +80,10 @@ def one_sample(task, opener) -> tuple[float, dict[str, float], str]:
 
 def median(values: list[float]) -> str:
     return f"{statistics.median(values):6.2f}" if values else "     -"
+
+
+def mean(values: list[float]) -> str:
+    return f"{statistics.mean(values):6.2f}" if values else "     -"
 
 
 def main() -> None:
@@ -97,7 +110,7 @@ def main() -> None:
     openers = {n: opener(n, args.image) for n in names}
     tasks = [load_task(REPO / "tasks" / t) for t in CORE_TASKS[: args.tasks]]
     warmups, warmup_s = [], {}
-    for name in (n for n in names if n.endswith("warm")):
+    for name in (n for n in names if n.split("@")[0].endswith("warm")):
         # A worker's service compiles every sample of a run (hundreds, up to its restart
         # bound): its JIT is hot for all but the first few. Those are measured apart.
         warmups = [tasks[i % len(tasks)] for i in range(max(1, args.warmup))]
@@ -118,8 +131,9 @@ def main() -> None:
                 f"concurrency 1", names)
     walls = timed.walls
     if len(names) == 2 and walls[names[0]] and walls[names[1]]:
-        ratio = statistics.median(walls[names[0]]) / statistics.median(walls[names[1]])
-        print(f"ratio {names[0]}/{names[1]}: {ratio:.2f}x")
+        a, b = walls[names[0]], walls[names[1]]
+        print(f"ratio {names[0]}/{names[1]}: {statistics.median(a) / statistics.median(b):.2f}x "
+              f"of the medians, {sum(a) / sum(b):.2f}x of the means")
     for name, seconds in warmup_s.items():
         if walls[name]:
             print(f"{name}: {service_life(len(warmups), seconds, walls[name])}")
@@ -128,10 +142,19 @@ def main() -> None:
         for _ in range(args.floor):
             floor.sample(task, names, openers)
         floor.table(f"floor: per-step medians (s), {task.id} x {args.floor}", names)
+    for name, other in openers.items():
+        if isinstance(other, OtherCommit):
+            if other.own_tasks:
+                print(f"{name}: its own copy of {', '.join(sorted(other.own_tasks))} (this "
+                      f"repo's has fields that commit does not read)")
+            other.close()
 
 
 def opener(name: str, image: str | None):
-    """`warm`, `kotlinc`... in the local sandbox; `docker-warm`, `docker-kotlinc` in Docker."""
+    """`warm`, `kotlinc`... in the local sandbox; `docker-warm`, `docker-kotlinc` in Docker;
+    `warm@<rev>` as that commit runs it."""
+    if "@" in name:
+        return OtherCommit(*name.split("@", 1))
     if name.startswith("docker-"):
         suite = Suite(name="bench", toolchain=name.removeprefix("docker-"), docker_image=image)
         return make_opener("docker", suite, f"bench-{name}-{os.getpid()}")
@@ -141,6 +164,8 @@ def opener(name: str, image: str | None):
 def server_jdk(name: str) -> str:
     from kateval.toolchains import jdk
 
+    if "@" in name:
+        return "that commit's choice"
     if name.startswith("docker-"):
         return "the image's JDK 17 (its AppCDS archive); tests on the same"
     server = jdk.server_jdk()
@@ -152,6 +177,7 @@ class Timings:
 
     def __init__(self):
         self.walls: dict[str, list[float]] = defaultdict(list)
+        self.rest: dict[str, list[float]] = defaultdict(list)
         self.steps: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
         self.statuses: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
 
@@ -160,6 +186,7 @@ class Timings:
         for name in names:
             wall, durations, status = one_sample(task, openers[name])
             self.walls[name].append(wall)
+            self.rest[name].append(wall - sum(durations.values()))  # the harness's own time
             self.statuses[name][status] += 1
             for step, seconds in durations.items():
                 self.steps[name][step].append(seconds)
@@ -172,6 +199,8 @@ class Timings:
         for step in step_names:
             print(f"{step:14s}" + "".join(f"{median(self.steps[n][step]):>10s}" for n in names))
         print(f"{'per sample':14s}" + "".join(f"{median(self.walls[n]):>10s}" for n in names))
+        print(f"{'  (mean)':14s}" + "".join(f"{mean(self.walls[n]):>10s}" for n in names))
+        print(f"{'  outside steps':14s}" + "".join(f"{mean(self.rest[n]):>10s}" for n in names))
         for name in names:
             print(f"{name}: statuses {dict(self.statuses[name])}")
 
