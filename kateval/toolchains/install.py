@@ -70,6 +70,7 @@ def install_js_runner(force: bool = False) -> Path:
             shutil.copyfile(source, Path(tmp, source.name))
         _run(["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"],
              "npm ci (the JS test runner's packages)", cwd=Path(tmp))
+        _run(["node", "ses-load.js"], "node ses-load.js (SES's code cache)", cwd=Path(tmp))
         if target.exists():
             shutil.rmtree(target)
         Path(tmp).rename(target)

@@ -41,6 +41,11 @@ classes loaded again and again, which fills its metaspace and code cache)."""
 # than they win back, which hurts most with one core per sample (docker, concurrency 2).
 # bench/jvm_flags_bench.py measures the difference.
 JVM_FLAGS = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
+TEST_JVM_FLAGS = [*JVM_FLAGS, "-XX:CICompilerCount=1", "-XX:-UsePerfData"]
+"""A test JVM runs for a fraction of a second: one C1 thread keeps up with it, and no one
+reads its performance counters (an mmapped file in /tmp otherwise)."""
+
+
 def test_framework(root: Path, spec) -> str:
     """junit4 or junit5: the task's explicit choice, else what Gradle would do with its build
     file (JUnit 5 only when the build calls useJUnitPlatform())."""
@@ -174,7 +179,7 @@ def test_jvm_argv(paths: ToolPaths, framework: str, reports: str, tests: str, ma
         raise ToolchainError("kateval's JVM test runner is not installed; run "
                              "`kateval toolchain install`")
     cds = paths.cds_flags(framework) if archive is None else archive
-    return ["java", "-Xmx512m", *JVM_FLAGS, *cds, *paths.security_flags(),
+    return ["java", "-Xmx512m", *TEST_JVM_FLAGS, *cds, *paths.security_flags(),
             "-cp", ":".join(paths.test_class_path(framework)),
             RUNNER_MAIN, framework, reports, tests, main]
 

@@ -19,6 +19,7 @@ const realm = require("./realm.js");
 const { prepareSource } = require("./source.js");
 const { makeRegistry, makeRunner, failureOf } = require("./adapter.js");
 const { writeReport } = require("./report.js");
+const { loadSes } = require("./ses-load.js");
 
 function exitCode(counts) {
   if (counts.failed > 0) return 1;
@@ -49,7 +50,7 @@ function main() {
     unreadable = `cannot read ${modulePath}: ${e.code || e.message}`;
   }
   realm.censorFunctionSource();
-  require("ses");
+  loadSes();
   lockdown(realm.LOCKDOWN_OPTIONS);
   const stackOf = (error) => getStackString(error);
   const runner = makeRunner(host, stackOf, timeoutMs);
