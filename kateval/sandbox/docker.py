@@ -238,13 +238,17 @@ class DockerSandbox:
             raise InfraError("sandbox closed while a command ran (run interrupted)")
         if reader.error is not None:
             raise InfraError(f"docker exec stream failed: {reader.error}") from reader.error
-        for _ in range(50):  # the exit code lands shortly after the stream closes
+        # The exit code lands a few milliseconds after the stream closes: short waits first
+        # (a test step's every exec comes through here), five seconds in all.
+        deadline, pause = time.monotonic() + 5.0, 0.002
+        while True:
             info = self.client.api.exec_inspect(exec_id)
             if not info.get("Running") and info.get("ExitCode") is not None:
                 break
-            time.sleep(0.1)
-        else:
-            raise InfraError(f"docker exec {exec_id[:12]} never reported an exit code")
+            if time.monotonic() >= deadline:
+                raise InfraError(f"docker exec {exec_id[:12]} never reported an exit code")
+            time.sleep(pause)
+            pause = min(pause * 2, 0.1)
         # Sample code cannot stop PID 1 (a namespace init ignores signals from inside), so a
         # container that stopped under a command was removed from outside or lost its engine:
         # the 137 that exec reports then is not the model's outcome. The exec dies a moment

@@ -240,3 +240,20 @@ def test_the_warm_servers_class_archive_maps_in_the_image(docker_client, sandbox
             assert archive == "server.aot"  # this host's server has a JDK 25: so has the image
     finally:
         sandbox.close()
+
+
+@pytest.mark.docker
+def test_the_image_s_node_accepts_its_ses_code_cache(docker_client, sandbox_image, run_id,
+                                                     tmp_path):
+    """The image's node (not the host's: a V8 code cache serves only the V8 that wrote it)
+    loads SES through the cache the image build wrote."""
+    from tests.toolchains.test_ses_cache import PROBE
+
+    sandbox = DockerSandbox(docker_client, DockerSettings(image=sandbox_image, run_id=run_id),
+                            tmp_path / "ws")
+    try:
+        runner = images.IMAGE_TOOLS.js_runner
+        result = sandbox.exec(["node", "-e", PROBE, runner], timeout_s=60)
+        assert result.stdout.strip() == '{"rejected":false,"frozen":true}', result.stderr
+    finally:
+        sandbox.close()
