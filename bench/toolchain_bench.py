@@ -119,8 +119,8 @@ def main() -> None:
         for task in warmups[1:]:
             one_sample(task, openers[name])
         warmup_s[name] = time.monotonic() - start
-        print(f"{name}: server on {server_jdk(name)}; extra server flags: "
-              f"{args.server_flags or '-'}")
+        flags = "-" if "@" in name else args.server_flags or "-"  # only this commit's
+        print(f"{name}: server on {server_jdk(name)}; extra server flags: {flags}")
         print(f"{name}: service start + first sample ({warmups[0].id}): {first:.2f} s "
               f"({status}); {len(warmups)} warm-up samples in {warmup_s[name]:.1f} s")
     timed = Timings()
@@ -134,6 +134,11 @@ def main() -> None:
         a, b = walls[names[0]], walls[names[1]]
         print(f"ratio {names[0]}/{names[1]}: {statistics.median(a) / statistics.median(b):.2f}x "
               f"of the medians, {sum(a) / sum(b):.2f}x of the means")
+        # Sample by sample (the same task, one after the other): a task's size cancels out.
+        pairs = [x / y for x, y in zip(b, a)]
+        print(f"{names[1]} against {names[0]}, the same task's samples paired: median "
+              f"{statistics.median(pairs):.3f}x, geometric mean "
+              f"{statistics.geometric_mean(pairs):.3f}x ({len(pairs)} pairs)")
     for name, seconds in warmup_s.items():
         if walls[name]:
             print(f"{name}: {service_life(len(warmups), seconds, walls[name])}")
