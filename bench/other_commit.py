@@ -53,6 +53,7 @@ class OtherCommit:
             [sys.executable, __file__, "serve", toolchain], env=self.env, cwd=self.root,
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         self.own_tasks: set[str] = set()
+        self.max_compilations = json.loads(self.worker.stdout.readline())["max_compilations"]
 
     def sample(self, task_dir: Path) -> tuple[float, dict[str, float], str]:
         """Grade the task's gold patch: the wall time, each step's duration, the status."""
@@ -84,6 +85,7 @@ def serve(toolchain: str) -> None:
     from kateval.tasks import load_task
 
     opener = make_opener("local", Suite(name="bench", toolchain=toolchain), f"bench-{os.getpid()}")
+    print(json.dumps({"max_compilations": _restart_bound()}), flush=True)
     timeouts = Timeouts(build_s=600, test_s=120)
     own_tasks = Path(os.environ["PYTHONPATH"]) / "tasks"
     for line in sys.stdin:
@@ -99,6 +101,18 @@ def serve(toolchain: str) -> None:
             steps = json.loads((Path(tmp) / "a" / "steps.json").read_text())
         print(json.dumps({"wall": wall, "status": grade.status, "own_task": own,
                           "steps": {s["name"]: s["duration_s"] for s in steps}}), flush=True)
+
+
+def _restart_bound() -> int:
+    """The commit's ServiceLimits.max_compilations (the module moved over time)."""
+    import importlib
+
+    for name in ("kateval.toolchains.warm.service", "kateval.toolchains.service"):
+        try:
+            return importlib.import_module(name).ServiceLimits().max_compilations
+        except (ImportError, AttributeError):
+            continue
+    raise SystemExit("no ServiceLimits in this commit: the bench cannot tell its service life")
 
 
 USAGE = "usage: python bench/other_commit.py serve <toolchain>   (run by toolchain_bench.py)"

@@ -141,7 +141,10 @@ def main() -> None:
               f"{statistics.geometric_mean(pairs):.3f}x ({len(pairs)} pairs)")
     for name, seconds in warmup_s.items():
         if walls[name]:
-            print(f"{name}: {service_life(len(warmups), seconds, walls[name])}")
+            bound = getattr(openers[name], "max_compilations",
+                            service.ServiceLimits().max_compilations)
+            life = int(bound // statistics.median(timed.requests[name]))
+            print(f"{name}: {service_life(life, len(warmups), seconds, walls[name])}")
     if args.floor:
         floor, task = Timings(), load_task(FLOOR_TASK)
         for _ in range(args.floor):
@@ -183,6 +186,7 @@ class Timings:
     def __init__(self):
         self.walls: dict[str, list[float]] = defaultdict(list)
         self.rest: dict[str, list[float]] = defaultdict(list)
+        self.requests: dict[str, list[int]] = defaultdict(list)
         self.steps: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
         self.statuses: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
 
@@ -192,6 +196,8 @@ class Timings:
             wall, durations, status = one_sample(task, openers[name])
             self.walls[name].append(wall)
             self.rest[name].append(wall - sum(durations.values()))  # the harness's own time
+            self.requests[name].append(sum(1 for step in durations
+                                           if step.startswith(("compile-", "link-"))))
             self.statuses[name][status] += 1
             for step, seconds in durations.items():
                 self.steps[name][step].append(seconds)
@@ -210,10 +216,10 @@ class Timings:
             print(f"{name}: statuses {dict(self.statuses[name])}")
 
 
-def service_life(warmup_samples: int, warmup_s: float, timed: list[float]) -> str:
-    """Seconds per sample over one service's life (its restart bound), warm-up included: what
-    a worker pays on average, with the timed samples' mean for the samples after warm-up."""
-    life = service.ServiceLimits().max_compilations // 3  # three requests per JS sample
+def service_life(life: int, warmup_samples: int, warmup_s: float, timed: list[float]) -> str:
+    """Seconds per sample over one service's life (`life` samples: its restart bound over the
+    requests a sample makes), warm-up included: what a worker pays on average, with the timed
+    samples' mean for the samples after warm-up."""
     rest = max(0, life - warmup_samples)
     mean = (warmup_s + statistics.mean(timed) * rest) / (warmup_samples + rest)
     return (f"warm over one service life ({life} JS samples, the warm-up included): "

@@ -79,8 +79,9 @@ class ServiceFailed(Exception):
 class ServiceLimits:
     """When a service is replaced, and what it may use."""
 
-    max_compilations: int = 600
-    """Requests (three per JS sample) before a fresh JVM; each restart pays the JIT's warm-up."""
+    max_compilations: int = 1000
+    """Requests (five per JS sample: main and tests compile apart, then the link) before a
+    fresh JVM, 200 samples; each restart pays the JIT's warm-up again."""
     max_rss_mb: int = 2500
     heap_mb: int = 1536
     young_mb: int = 512
