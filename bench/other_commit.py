@@ -77,10 +77,23 @@ def _git(*args: str) -> str:
                           text=True).stdout.strip()
 
 
+def grade_gold(task, opener, timeouts) -> tuple[float, dict[str, float], str]:
+    """The task's gold patch graded by the kateval on sys.path (this repo's in the bench, the
+    other commit's in its worker): the wall time, each step's duration, the status."""
+    from kateval.evaluate import evaluate_patch
+
+    with tempfile.TemporaryDirectory(prefix="kateval-tcbench-") as tmp:
+        start = time.monotonic()
+        grade = evaluate_patch(task, task.gold_patch, Path(tmp) / "a", opener, timeouts)
+        wall = time.monotonic() - start
+        steps = json.loads((Path(tmp) / "a" / "steps.json").read_text())
+    return wall, {s["name"]: s["duration_s"] for s in steps}, grade.status
+
+
 def serve(toolchain: str) -> None:
     """Grade one task folder per stdin line with the commit on sys.path."""
     from kateval.config import Suite
-    from kateval.evaluate import Timeouts, evaluate_patch
+    from kateval.evaluate import Timeouts
     from kateval.sandbox.factory import make_opener
     from kateval.tasks import load_task
 
@@ -94,13 +107,9 @@ def serve(toolchain: str) -> None:
             task = load_task(task_dir)
         except Exception:  # a field this commit does not know: its own copy of the task
             task, own = load_task(own_tasks / task_dir.name), True
-        with tempfile.TemporaryDirectory(prefix="kateval-tcbench-") as tmp:
-            start = time.monotonic()
-            grade = evaluate_patch(task, task.gold_patch, Path(tmp) / "a", opener, timeouts)
-            wall = time.monotonic() - start
-            steps = json.loads((Path(tmp) / "a" / "steps.json").read_text())
-        print(json.dumps({"wall": wall, "status": grade.status, "own_task": own,
-                          "steps": {s["name"]: s["duration_s"] for s in steps}}), flush=True)
+        wall, steps, status = grade_gold(task, opener, timeouts)
+        print(json.dumps({"wall": wall, "status": status, "own_task": own, "steps": steps}),
+              flush=True)
 
 
 def _restart_bound() -> int:

@@ -31,11 +31,9 @@ one core's worth instead.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import sys
-import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -44,12 +42,12 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from kateval.config import Suite  # noqa: E402
-from kateval.evaluate import Timeouts, evaluate_patch  # noqa: E402
+from kateval.evaluate import Timeouts  # noqa: E402
 from kateval.sandbox.factory import make_opener  # noqa: E402
 from kateval.tasks import load_task  # noqa: E402
 from kateval.toolchains.warm import service  # noqa: E402
 
-from other_commit import OtherCommit  # noqa: E402
+from other_commit import OtherCommit, grade_gold  # noqa: E402
 
 # The core suite as of e99bf45 (`git show e99bf45:tasks`): tasks added since are new.
 CORE_TASKS = (
@@ -70,12 +68,7 @@ FLOOR_TASK = REPO / "bench" / "floor" / "floor-next-int"
 def one_sample(task, opener) -> tuple[float, dict[str, float], str]:
     if isinstance(opener, OtherCommit):
         return opener.sample(task.root)
-    with tempfile.TemporaryDirectory(prefix="kateval-tcbench-") as tmp:
-        start = time.monotonic()
-        grade = evaluate_patch(task, task.gold_patch, Path(tmp) / "a", opener, TIMEOUTS)
-        wall = time.monotonic() - start
-        steps = json.loads((Path(tmp) / "a" / "steps.json").read_text())
-    return wall, {s["name"]: s["duration_s"] for s in steps}, grade.status
+    return grade_gold(task, opener, TIMEOUTS)
 
 
 def median(values: list[float]) -> str:
@@ -221,9 +214,9 @@ def service_life(life: int, warmup_samples: int, warmup_s: float, timed: list[fl
     requests a sample makes), warm-up included: what a worker pays on average, with the timed
     samples' mean for the samples after warm-up."""
     rest = max(0, life - warmup_samples)
-    mean = (warmup_s + statistics.mean(timed) * rest) / (warmup_samples + rest)
+    per_sample = (warmup_s + statistics.mean(timed) * rest) / (warmup_samples + rest)
     return (f"warm over one service life ({life} JS samples, the warm-up included): "
-            f"{mean:.2f} s per sample")
+            f"{per_sample:.2f} s per sample")
 
 
 if __name__ == "__main__":

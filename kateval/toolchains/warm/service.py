@@ -60,7 +60,8 @@ def server_argv(paths: ToolPaths, limits: ServiceLimits, archive: list[str]) -> 
             # Survivor spaces of a quarter of the young generation each, not a tenth: what a
             # compile still holds at a young collection then stays young instead of filling
             # the old generation, whose full collections cost seconds on one core.
-            "-XX:SurvivorRatio=2", "-XX:+UseSerialGC", *installed.SERVER_JIT, *SERVER_LOG, *SERVER_TUNING, *archive,
+            "-XX:SurvivorRatio=2", "-XX:+UseSerialGC", *installed.SERVER_JIT, *SERVER_LOG,
+            *SERVER_TUNING, *archive,
             f"-Dkotlin.home={paths.kotlin_home}", "-Didea.io.use.nio2=true",
             # The compiler's application environment (its jar file system and the indexes
             # of the toolchain's jars) outlives a compilation, as in the Kotlin daemon;
