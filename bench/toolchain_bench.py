@@ -65,6 +65,20 @@ TIMEOUTS = Timeouts(build_s=600, test_s=120)
 FLOOR_TASK = REPO / "bench" / "floor" / "floor-next-int"
 
 
+SERVICE_STARTS = [0]
+"""Compile services this process started: a timed sample that starts one pays its start
+and JIT warm-up (a worn-out or dead service), which the sample's line then says."""
+_service_init = service.CompileService.__init__
+
+
+def _counted_init(self, *args, **kwargs) -> None:
+    SERVICE_STARTS[0] += 1
+    _service_init(self, *args, **kwargs)
+
+
+service.CompileService.__init__ = _counted_init
+
+
 def one_sample(task, opener) -> tuple[float, dict[str, float], str]:
     if isinstance(opener, OtherCommit):
         return opener.sample(task.root)
@@ -93,6 +107,8 @@ def main() -> None:
                         help="extra JVM flags for the warm compile server (an A/B of its tuning)")
     parser.add_argument("--floor", type=int, default=0, metavar="N",
                         help="then N samples per toolchain of the smallest task (the fixed cost)")
+    parser.add_argument("--steps", action="store_true",
+                        help="print each sample's step durations on its line")
     parser.add_argument("--image", default=None,
                         help="the sandbox image for docker-* (default: kateval sandbox build's)")
     args = parser.parse_args()
@@ -119,7 +135,7 @@ def main() -> None:
     timed = Timings()
     for task in tasks:
         for _ in range(args.rounds):
-            timed.sample(task, names, openers)
+            timed.sample(task, names, openers, args.steps)
     timed.table(f"per-step medians (s), {len(tasks)} tasks x {args.rounds}, one core, "
                 f"concurrency 1", names)
     walls = timed.walls
@@ -141,7 +157,7 @@ def main() -> None:
     if args.floor:
         floor, task = Timings(), load_task(FLOOR_TASK)
         for _ in range(args.floor):
-            floor.sample(task, names, openers)
+            floor.sample(task, names, openers, args.steps)
         floor.table(f"floor: per-step medians (s), {task.id} x {args.floor}", names)
     for name, other in openers.items():
         if isinstance(other, OtherCommit):
@@ -183,9 +199,10 @@ class Timings:
         self.steps: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
         self.statuses: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
 
-    def sample(self, task, names: list[str], openers: dict) -> None:
+    def sample(self, task, names: list[str], openers: dict, show_steps: bool = False) -> None:
         """One sample of the task per toolchain, in turn (a busy neighbour slows all alike)."""
         for name in names:
+            starts = SERVICE_STARTS[0]
             wall, durations, status = one_sample(task, openers[name])
             self.walls[name].append(wall)
             self.rest[name].append(wall - sum(durations.values()))  # the harness's own time
@@ -194,7 +211,11 @@ class Timings:
             self.statuses[name][status] += 1
             for step, seconds in durations.items():
                 self.steps[name][step].append(seconds)
-            print(f"  {task.id:34s} {name:8s} {wall:6.2f} s  {status}", flush=True)
+            notes = "  [a fresh compile service]" if SERVICE_STARTS[0] != starts else ""
+            if show_steps:
+                notes += "  " + " ".join(f"{step}={seconds:.2f}" for step, seconds
+                                         in durations.items() if seconds >= 0.01)
+            print(f"  {task.id:34s} {name:8s} {wall:6.2f} s  {status}{notes}", flush=True)
 
     def table(self, title: str, names: list[str]) -> None:
         step_names = list(dict.fromkeys(s for n in names for s in self.steps[n]))
