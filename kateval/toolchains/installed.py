@@ -229,12 +229,14 @@ JS_RUNNER_SOURCES = RUNNER_SOURCES / "js"
 """The JS runner's files: run-tests.js and its modules, package.json and package-lock.json
 (the exact versions and integrity of every package it loads)."""
 SERVER_MAIN = "kateval.warm.CompileServerKt"
-SERVER_JIT = ["-XX:TieredStopAtLevel=1"]
-"""C1 only. The compiler is too large a program for C2 to finish with: after dozens of
+SERVER_JIT = ["-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=256m"]
+"""C1 only: the compiler is too large a program for C2 to finish with. After dozens of
 samples C2 still compiles hundreds of methods per sample and takes half the server's CPU,
-more than its faster code wins back within a service's life. Measured side by side on one
-core, warm samples after 24 warm-ups: 4.31 s per sample with C2 (server CPU 20.5 s main
-thread + 26.0 s JIT over 12 samples), 2.95 s with C1 only (25.0 s + 1.6 s)."""
+more than its faster code wins back within a service's life (README, "The warm server").
+A C1-only JVM reserves 48 MB for compiled code by default, and the compiler's C1 code fills
+most of it: from JDK 20 on, every few MB of new code then triggers a full collection to
+unload cold code (`CodeCache GC Threshold`, later `Aggressive` at 90% full), which throws
+out code that is compiled again soon after. 256 MB holds all of it."""
 AOT_ARCHIVE = "server.aot"
 """JDK 25+: an AOT cache of the compiler's classes, linked, with the training's method profiles."""
 CDS_ARCHIVE = "server.jsa"
