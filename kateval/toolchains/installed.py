@@ -232,7 +232,7 @@ SERVER_MAIN = "kateval.warm.CompileServerKt"
 SERVER_JIT = ["-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=256m"]
 """C1 only: the compiler is too large a program for C2 to finish with. After dozens of
 samples C2 still compiles hundreds of methods per sample and takes half the server's CPU,
-more than its faster code wins back within a service's life (README, "The warm server").
+more than its faster code wins back within a service's life (README, "Benchmarks").
 A C1-only JVM reserves 48 MB for compiled code by default, and the compiler's C1 code fills
 most of it: from JDK 20 on, every few MB of new code then triggers a full collection to
 unload cold code (`CodeCache GC Threshold`, later `Aggressive` at 90% full), which throws
