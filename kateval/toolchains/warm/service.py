@@ -87,11 +87,15 @@ class ServiceLimits:
     """Requests (five per JS sample: main and tests compile apart, then the link) before a
     fresh JVM, 200 samples; each restart pays the JIT's warm-up again."""
     max_rss_mb: int = 2500
-    heap_mb: int = 1536
-    young_mb: int = 512
-    """The young generation: a compile allocates some hundreds of MB that die with it, and a
-    young collection in the middle of a compile copies what is live (100 to 180 ms each);
-    a larger young generation collects less often (the default starts near 120 MB)."""
+    """The service's resident memory past which it is replaced after its current request (its
+    cgroup, and a compile container, hold it to 512 MB more)."""
+    heap_mb: int = 1792
+    """The whole heap: the young generation below, and 1 GB for what outlives a compile."""
+    young_mb: int = 768
+    """The young generation: a sample's compiles allocate some hundreds of MB that die with
+    them, and each young collection in the middle of a compile copies what that compile still
+    holds; the larger the young generation, the fewer collections a sample meets (the
+    default starts near 120 MB)."""
     isolate: bool = True
     """bwrap with no network (`--sandbox local`); False only for `--sandbox none`."""
 
