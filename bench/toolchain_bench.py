@@ -1,7 +1,7 @@
 """Cold (kotlinc) against warm toolchain, side by side, on the core suite's gold patches.
 
     python bench/toolchain_bench.py [--tasks 8] [--rounds 1] [--warmup 48] [--toolchains kotlinc,warm]
-                                    [--server-flags=-XX:TieredStopAtLevel=4] [--floor 5]
+                                    [--server-flags=-XX:TieredStopAtLevel=4] [--floor 5] [--steps]
 
 One core (the process pins itself to CPU 0 or --cpu, like `taskset -c 0`; every compiler, JUnit and
 node process inherits that), concurrency 1, the local bwrap sandbox. Each sample is the
