@@ -119,7 +119,7 @@ def test_a_server_on_the_path_jdk_without_an_archive_still_compiles(toolchain, t
                                    else "server.jsa")
     service = CompileService(paths, tmp_path / "slot", ServiceLimits())
     try:
-        heap = f"-Xmx{ServiceLimits().heap_mb}m"  # the java launcher's first argument
+        heap = f"-Xmx{ServiceLimits().heap_mb}m"  # the first flag after the launcher
         assert service.proc.args[service.proc.args.index(heap) - 1] == "java"
         assert _compile(service, JDK17, [])[0] == 0
         assert (service.slot / "out" / "AKt.class").is_file()

@@ -58,8 +58,8 @@ def server_argv(paths: ToolPaths, limits: ServiceLimits, archive: list[str]) -> 
     home = Path(paths.warm_home)
     return [paths.server_java or "java", f"-Xmx{limits.heap_mb}m", f"-Xmn{limits.young_mb}m",
             # Survivor spaces of a quarter of the young generation each, not a tenth: what a
-            # compile still holds at a young collection then stays young instead of filling
-            # the old generation, whose full collections cost seconds on one core.
+            # compile still holds at a young collection then stays young instead of being
+            # promoted into the old generation, which only a full collection empties.
             "-XX:SurvivorRatio=2", "-XX:+UseSerialGC", *installed.SERVER_JIT, *SERVER_LOG,
             *SERVER_TUNING, *archive,
             f"-Dkotlin.home={paths.kotlin_home}", "-Didea.io.use.nio2=true",
